@@ -1,0 +1,22 @@
+using TrainService.Api.Endpoints;
+using TrainService.Api.Hosting;
+using TrainService.Jobs;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddTrainServiceLogging();
+builder.Services.AddTrainServiceJobs(builder.Configuration);
+builder.Services.AddTrainServiceBackgroundJobs(builder.Configuration);
+builder.Services.AddTrainServiceApi();
+
+var app = builder.Build();
+
+app.UseTrainServiceApi();
+app.MapJobsEndpoints();
+app.MapSpecsEndpoints();
+app.MapTrainServiceOperations();
+
+app.Run();
+
+/// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,21 @@
+namespace TrainService.Contracts.Responses;
+
+/// <summary>What one epoch measured. Validation fields are absent without a validation split; accuracies only for classifiers.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="TrainLoss">Mean loss over the training split during the epoch.</param>
+/// <param name="ValLoss">Loss on the validation split after the epoch.</param>
+/// <param name="TrainAccuracy">Fraction of training examples classified correctly during the epoch.</param>
+/// <param name="ValAccuracy">Fraction of validation examples classified correctly after the epoch.</param>
+/// <param name="Seconds">Wall-clock seconds the epoch took.</param>
+public sealed record EpochMetrics(
+    int Epoch,
+    double TrainLoss,
+    double? ValLoss,
+    double? TrainAccuracy,
+    double? ValAccuracy,
+    double Seconds);
+
+/// <summary>The per-epoch history of a job.</summary>
+/// <param name="JobId">The job the metrics belong to.</param>
+/// <param name="Epochs">One record per completed epoch, in order.</param>
+public sealed record MetricsResponse(Guid JobId, IReadOnlyList<EpochMetrics> Epochs);

@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace TrainService.Contracts.Specs;
+
+/// <summary>Where the training examples come from; the <c>kind</c> field selects the source.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(XorDatasetSpec), "xor")]
+public abstract record DatasetSpec;
+
+/// <summary>The four XOR corners, repeated and jittered by Gaussian noise; label 1 where exactly one input is 1.</summary>
+public sealed record XorDatasetSpec : DatasetSpec
+{
+    [Description("Number of examples generated.")]
+    [Range(4, 1_000_000)]
+    public int Samples { get; init; } = 200;
+
+    [Description("Standard deviation of Gaussian noise added to each input.")]
+    [Range(0.0, 10.0)]
+    public double Noise { get; init; } = 0.0;
+
+    [Description("Seed of the generator; same seed, same data.")]
+    public long Seed { get; init; } = 0;
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace TrainService.Contracts.Specs;
+
+/// <summary>The network: the shape of one example and the layers applied in order.</summary>
+public sealed record ModelSpec
+{
+    [Description("Shape of one input example, without the batch dimension, e.g. [2] or [1, 8, 8].")]
+    [MinLength(1), MaxLength(4)]
+    public required int[] InputShape { get; init; }
+
+    [Description("Layers applied in order; the last one produces the model output.")]
+    [MinLength(1), MaxLength(512)]
+    public required IReadOnlyList<LayerSpec> Layers { get; init; }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace TrainService.Contracts.Specs;
+
+/// <summary>How long and in what order the network sees the data.</summary>
+public sealed record TrainingSettings
+{
+    [Description("Passes over the training split.")]
+    [Range(1, 100_000)]
+    public int Epochs { get; init; } = 10;
+
+    [Description("Examples per optimizer step.")]
+    [Range(1, 65_536)]
+    public int BatchSize { get; init; } = 32;
+
+    [Description("Seeds weight initialisation and the shuffling order; same seed, same run.")]
+    public long Seed { get; init; } = 0;
+
+    [Description("Fraction of the dataset held out for validation (0 = none).")]
+    [Range(0.0, 0.9)]
+    public double ValidationSplit { get; init; } = 0.0;
+}

@@ -1,0 +1,7 @@
+namespace TrainService.Jobs.Execution;
+
+/// <summary>Hands a job id to the background workers. Delivery is at-least-once; the job is reentrant.</summary>
+public interface IJobQueue
+{
+    void Enqueue(Guid jobId);
+}

@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using TrainService.Contracts.Responses;
+using TrainService.Jobs.Persistence;
+using TrainService.Models.Training;
+using static TorchSharp.torch;
+
+namespace TrainService.Jobs.Execution;
+
+/// <summary>
+/// Takes metrics off the training thread through a channel and writes them in batches, so a
+/// slow database never stalls a training step.
+/// </summary>
+public sealed class MetricsWriter : ITrainingObserver
+{
+    readonly Channel<EpochMetrics> channel = Channel.CreateUnbounded<EpochMetrics>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    readonly Guid jobId;
+    readonly IDbContextFactory<TrainDbContext> dbFactory;
+    readonly Task consumer;
+
+    public MetricsWriter(Guid jobId, IDbContextFactory<TrainDbContext> dbFactory)
+    {
+        this.jobId = jobId;
+        this.dbFactory = dbFactory;
+        consumer = Task.Run(ConsumeAsync);
+    }
+
+    public EpochMetrics? Last { get; private set; }
+
+    public void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model)
+    {
+        Last = metrics;
+        channel.Writer.TryWrite(metrics);
+    }
+
+    /// <summary>Stops accepting metrics and waits until every one is in the database.</summary>
+    public Task CompleteAsync()
+    {
+        channel.Writer.TryComplete();
+        return consumer;
+    }
+
+    async Task ConsumeAsync()
+    {
+        var batch = new List<MetricRow>();
+        while (await channel.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (channel.Reader.TryRead(out var metrics)) batch.AddRange(EpochMetricSeries.ToRows(jobId, metrics));
+            await using var db = await dbFactory.CreateDbContextAsync();
+            db.Metrics.AddRange(batch);
+            await db.SaveChangesAsync();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainService.Contracts.Json;
+using TrainService.Contracts.Responses;
+using TrainService.Contracts.Specs;
+using TrainService.Jobs.Persistence;
+using TrainService.Jobs.Storage;
+using TrainService.Models.Inference;
+
+namespace TrainService.Jobs.Inference;
+
+/// <summary>Why a predict request could not be served.</summary>
+public enum PredictOutcome { Ok, JobNotFound, NoCheckpoint, BadInput }
+
+/// <summary>A prediction, or why there is none (with the JSON path of a bad input row).</summary>
+public sealed record PredictResult(PredictOutcome Outcome, PredictResponse? Response = null, string? Path = null, string? Problem = null);
+
+/// <summary>
+/// Keeps recently used trained models loaded, keyed by (job, checkpoint). Least recently used
+/// models are disposed when the cache is full, but only once no request still holds them.
+/// A gate sized to the cores bounds concurrent forward passes.
+/// </summary>
+public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, IOptions<TrainServiceOptions> options) : IDisposable
+{
+    readonly Lock sync = new();
+    readonly LinkedList<Entry> recent = new();
+    readonly Dictionary<(Guid, string), LinkedListNode<Entry>> index = new();
+    readonly SemaphoreSlim gate = new(Environment.ProcessorCount);
+
+    public async Task<PredictResult> PredictAsync(Guid jobId, string checkpoint, PredictRequest request, CancellationToken ct)
+    {
+        var entry = await LeaseAsync(jobId, checkpoint, ct);
+        if (entry.Outcome != PredictOutcome.Ok) return new PredictResult(entry.Outcome, Problem: entry.Problem);
+        try
+        {
+            var predictor = entry.Entry!.Predictor;
+            for (int i = 0; i < request.Inputs.Count; i++)
+                if (request.Inputs[i] is null || request.Inputs[i].Length != predictor.InputSize)
+                    return new PredictResult(PredictOutcome.BadInput, Path: $"$.inputs[{i}]", Problem: $"expected {predictor.InputSize} values, got {request.Inputs[i]?.Length ?? 0}");
+            await gate.WaitAsync(ct);
+            try
+            {
+                return new PredictResult(PredictOutcome.Ok, predictor.Predict(request.Inputs));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        finally
+        {
+            Release(entry.Entry!);
+        }
+    }
+
+    async Task<(PredictOutcome Outcome, Entry? Entry, string? Problem)> LeaseAsync(Guid jobId, string checkpoint, CancellationToken ct)
+    {
+        lock (sync)
+        {
+            if (index.TryGetValue((jobId, checkpoint), out var node))
+            {
+                recent.Remove(node);
+                recent.AddFirst(node);
+                node.Value.Leases++;
+                return (PredictOutcome.Ok, node.Value, null);
+            }
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null) return (PredictOutcome.JobNotFound, null, null);
+        var row = await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.JobId == jobId && c.Name == checkpoint, ct);
+        if (row is null) return (PredictOutcome.NoCheckpoint, null, $"job {jobId} has no '{checkpoint}' checkpoint yet (status {job.Status.ToString().ToLowerInvariant()})");
+
+        var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        Predictor predictor;
+        using (var stream = artifacts.OpenRead(row.ArtifactKey))
+            predictor = Predictor.Load(spec, stream);
+        return (PredictOutcome.Ok, Add((jobId, checkpoint), predictor), null);
+    }
+
+    Entry Add((Guid, string) key, Predictor predictor)
+    {
+        lock (sync)
+        {
+            if (index.TryGetValue(key, out var existing))
+            {
+                predictor.Dispose(); // another request loaded it first
+                existing.Value.Leases++;
+                return existing.Value;
+            }
+            var entry = new Entry(key, predictor) { Leases = 1 };
+            index[key] = recent.AddFirst(entry);
+            while (recent.Count > options.Value.PredictorCacheSize)
+            {
+                var oldest = recent.Last!.Value;
+                recent.RemoveLast();
+                index.Remove(oldest.Key);
+                oldest.Evicted = true;
+                if (oldest.Leases == 0) oldest.Predictor.Dispose();
+            }
+            return entry;
+        }
+    }
+
+    void Release(Entry entry)
+    {
+        lock (sync)
+        {
+            if (--entry.Leases == 0 && entry.Evicted) entry.Predictor.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (sync)
+        {
+            foreach (var entry in recent) entry.Predictor.Dispose();
+            recent.Clear();
+            index.Clear();
+        }
+        gate.Dispose();
+    }
+
+    sealed class Entry((Guid, string) key, Predictor predictor)
+    {
+        public (Guid, string) Key { get; } = key;
+        public Predictor Predictor { get; } = predictor;
+        public int Leases { get; set; }
+        public bool Evicted { get; set; }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TrainService.Jobs.Execution;
+using TrainService.Jobs.Inference;
+using TrainService.Jobs.Persistence;
+using TrainService.Jobs.Storage;
+
+namespace TrainService.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Job storage (SQLite + artifact files), the training job, the predictor cache.</summary>
+    public static IServiceCollection AddTrainServiceJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrainServiceOptions>()
+            .Bind(configuration.GetSection(TrainServiceOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddTimeProvider();
+        services.AddDbContextFactory<TrainDbContext>((provider, db) =>
+        {
+            var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
+            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30");
+        });
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
+        services.AddSingleton<IArtifactStore>(provider =>
+            new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")));
+        services.AddHostedService<StorageInitializer>();
+        services.AddScoped<JobStore>();
+        services.AddScoped<IJobQueue, HangfireJobQueue>();
+        services.AddTransient<TrainingJob>();
+        services.AddSingleton<PredictorCache>();
+        return services;
+    }
+
+    static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+            services.AddSingleton(TimeProvider.System);
+    }
+}

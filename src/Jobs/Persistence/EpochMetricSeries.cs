@@ -1,0 +1,31 @@
+using TrainService.Contracts.Responses;
+
+namespace TrainService.Jobs.Persistence;
+
+/// <summary>Per-epoch metrics as rows of named series (step = epoch) and back.</summary>
+public static class EpochMetricSeries
+{
+    public const string TrainLoss = "trainLoss", ValLoss = "valLoss", TrainAccuracy = "trainAccuracy", ValAccuracy = "valAccuracy", Seconds = "seconds";
+    public static readonly string[] Names = [TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, Seconds];
+
+    public static IEnumerable<MetricRow> ToRows(Guid jobId, EpochMetrics metrics)
+    {
+        MetricRow Row(string name, double value) => new() { JobId = jobId, Name = name, Step = metrics.Epoch, Value = value };
+        yield return Row(TrainLoss, metrics.TrainLoss);
+        if (metrics.ValLoss is { } valLoss) yield return Row(ValLoss, valLoss);
+        if (metrics.TrainAccuracy is { } trainAccuracy) yield return Row(TrainAccuracy, trainAccuracy);
+        if (metrics.ValAccuracy is { } valAccuracy) yield return Row(ValAccuracy, valAccuracy);
+        yield return Row(Seconds, metrics.Seconds);
+    }
+
+    public static IReadOnlyList<EpochMetrics> FromRows(IEnumerable<MetricRow> rows) =>
+        rows.GroupBy(r => r.Step)
+            .OrderBy(g => g.Key)
+            .Select(g =>
+            {
+                var values = g.ToDictionary(r => r.Name, r => r.Value);
+                double? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
+                return new EpochMetrics(g.Key, Get(TrainLoss) ?? double.NaN, Get(ValLoss), Get(TrainAccuracy), Get(ValAccuracy), Get(Seconds) ?? 0);
+            })
+            .ToList();
+}

@@ -1,0 +1,18 @@
+using TrainService.Contracts.Responses;
+
+namespace TrainService.Jobs.Persistence;
+
+/// <summary>Our own record of a job; Hangfire's ids never leave the Jobs project.</summary>
+public sealed class JobRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public JobStatus Status { get; set; }
+    /// <summary>The accepted spec, serialized with defaults filled in. Write-once.</summary>
+    public required string SpecJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? FailureReason { get; set; }
+    public bool CancelRequested { get; set; }
+}

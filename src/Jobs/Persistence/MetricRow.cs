@@ -1,0 +1,10 @@
+namespace TrainService.Jobs.Persistence;
+
+/// <summary>One value of one named series at one step. Keyed by (job, name, step): a re-run overwrites, never duplicates.</summary>
+public sealed class MetricRow
+{
+    public Guid JobId { get; set; }
+    public required string Name { get; set; }
+    public int Step { get; set; }
+    public double Value { get; set; }
+}

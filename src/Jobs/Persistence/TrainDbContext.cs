@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace TrainService.Jobs.Persistence;
+
+/// <summary>Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.</summary>
+public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : DbContext(options)
+{
+    public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<MetricRow> Metrics => Set<MetricRow>();
+    public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // SQLite cannot order by DateTimeOffset; stored as a sortable 64-bit value it can.
+        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<JobRow>(job =>
+        {
+            job.HasKey(j => j.Id);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.Name).HasMaxLength(200);
+            job.HasIndex(j => j.CreatedAt);
+            job.HasIndex(j => j.Status);
+        });
+        model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
+        model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrainService.Jobs;
+
+/// <summary>Bound from the "TrainService" configuration section and validated at start-up.</summary>
+public sealed class TrainServiceOptions
+{
+    public const string Section = "TrainService";
+
+    /// <summary>Folder holding the SQLite database and the artifact store.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Jobs trained at once by this process. Default: one per core.</summary>
+    [Range(1, 256)]
+    public int TrainingWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>libtorch intra-op threads; default: cores shared among the workers so they never oversubscribe.</summary>
+    [Range(1, 256)]
+    public int? TorchThreads { get; set; }
+
+    /// <summary>How often a running job looks for a cancel request.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan CancelPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Trained models kept loaded for predict requests.</summary>
+    [Range(1, 1024)]
+    public int PredictorCacheSize { get; set; } = 16;
+
+    public int EffectiveTorchThreads => TorchThreads ?? Math.Max(1, Environment.ProcessorCount / TrainingWorkers);
+}

@@ -1,0 +1,73 @@
+using TrainService.Contracts.Responses;
+using TrainService.Contracts.Specs;
+using TrainService.Models.Checkpoints;
+using TrainService.Models.Data;
+using TrainService.Models.Networks;
+using TrainService.Models.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Inference;
+
+/// <summary>
+/// A trained network ready to answer predict requests. Thread-safe: forward passes run in
+/// inference mode with no shared mutable state, and every tensor dies with its request's scope.
+/// </summary>
+public sealed class Predictor : IDisposable
+{
+    readonly nn.Module<Tensor, Tensor> model;
+    readonly Device device;
+    readonly int[] inputShape;
+    readonly ClassDecoding decoding;
+
+    Predictor(nn.Module<Tensor, Tensor> model, Device device, int[] inputShape, ClassDecoding decoding)
+    {
+        this.model = model;
+        this.device = device;
+        this.inputShape = inputShape;
+        this.decoding = decoding;
+    }
+
+    public int InputSize => inputShape.Aggregate(1, (a, b) => a * b);
+
+    public static Predictor Load(TrainingSpec spec, Stream weights)
+    {
+        var model = NetworkFactory.Build(spec.Model, spec.Training.Seed);
+        try
+        {
+            ModelWeights.Load(model, weights);
+            var device = TorchDevices.Resolve(spec.Device);
+            model.to(device);
+            model.eval();
+            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(DatasetCatalog.Describe(spec.Dataset)));
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs rows already checked to have <see cref="InputSize"/> values each.</summary>
+    public PredictResponse Predict(IReadOnlyList<double[]> rows)
+    {
+        var flat = new float[rows.Count * InputSize];
+        for (int i = 0; i < rows.Count; i++)
+            for (int j = 0; j < InputSize; j++)
+                flat[i * InputSize + j] = (float)rows[i][j];
+
+        using var scope = NewDisposeScope();
+        using var inference = inference_mode();
+        long[] shape = [rows.Count, .. inputShape.Select(d => (long)d)];
+        var output = model.forward(tensor(flat, shape, device: device)).reshape(rows.Count, -1).to(CPU);
+        var values = output.to(ScalarType.Float64).data<double>().ToArray();
+        int width = (int)output.shape[1];
+        var outputs = Enumerable.Range(0, rows.Count).Select(i => values[(i * width)..((i + 1) * width)]).ToList();
+        IReadOnlyList<int>? classes = decoding == ClassDecoding.None
+            ? null
+            : ClassDecoder.Decide(output, decoding).data<long>().Select(c => (int)c).ToList();
+        return new PredictResponse(outputs, classes);
+    }
+
+    public void Dispose() => model.Dispose();
+}

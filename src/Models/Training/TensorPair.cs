@@ -1,0 +1,26 @@
+using TrainService.Models.Data;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Training;
+
+/// <summary>A dataset split as two tensors on the training device: X [N, ...shape] and Y [N, targetWidth].</summary>
+public sealed class TensorPair(Tensor x, Tensor y) : IDisposable
+{
+    public Tensor X { get; } = x;
+    public Tensor Y { get; } = y;
+    public int Rows => (int)X.shape[0];
+
+    public static TensorPair From(InMemoryDataset data, Device device)
+    {
+        long[] featureShape = [data.Rows, .. data.Shape.FeatureShape.Select(d => (long)d)];
+        var x = tensor(data.Features, featureShape, device: device);
+        var y = tensor(data.Targets, [data.Rows, data.Shape.TargetWidth], device: device);
+        return new TensorPair(x, y);
+    }
+
+    public void Dispose()
+    {
+        X.Dispose();
+        Y.Dispose();
+    }
+}

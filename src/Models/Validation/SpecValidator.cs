@@ -1,0 +1,41 @@
+using TrainService.Contracts.Specs;
+using TrainService.Models.Data;
+using TrainService.Models.Networks;
+using TrainService.Models.Training;
+
+namespace TrainService.Models.Validation;
+
+/// <summary>The result of validating a spec: errors, or the inferred layer shapes.</summary>
+public sealed record SpecValidationResult(IDictionary<string, string[]> Errors, IReadOnlyList<LayerShape> Layers)
+{
+    public bool IsValid => Errors.Count == 0;
+    public long Parameters => Layers.Sum(l => l.Parameters);
+}
+
+/// <summary>
+/// Gates two and three: field ranges, then the meaning of the whole spec (shapes through the
+/// layer list, loss against output and dataset, device availability). Every error found is
+/// reported at once; nothing is enqueued unless this passes.
+/// </summary>
+public static class SpecValidator
+{
+    public static SpecValidationResult Validate(TrainingSpec spec)
+    {
+        var errors = new ValidationErrors();
+        FieldRangeValidator.Validate(spec, "$", errors);
+        if (!TorchDevices.IsAvailable(spec.Device))
+            errors.Add("$.device", $"device '{spec.Device.ToString().ToLowerInvariant()}' is not available on this server (CUDA not found); use 'cpu'");
+        if (!errors.IsEmpty)
+            return new SpecValidationResult(errors.ToDictionary(), []);
+
+        var data = DatasetCatalog.Describe(spec.Dataset);
+        if (!spec.Model.InputShape.SequenceEqual(data.FeatureShape))
+            errors.Add("$.model.inputShape", $"the dataset's examples have shape {ShapeInference.Format(data.FeatureShape)} but the model expects {ShapeInference.Format(spec.Model.InputShape)}");
+        var (layers, shapeErrors) = ShapeInference.Infer(spec.Model);
+        foreach (var (path, message) in shapeErrors) errors.Add(path, message);
+        if (shapeErrors.Count == 0)
+            LossCompatibility.Check(spec, data, layers[^1].OutputShape, errors);
+        TrainingCompatibility.Check(spec, data, errors);
+        return new SpecValidationResult(errors.ToDictionary(), errors.IsEmpty ? layers : []);
+    }
+}

@@ -1,0 +1,17 @@
+namespace TrainService.Models.Validation;
+
+/// <summary>Errors keyed by the JSON path of the offending field, in the shape ProblemDetails wants.</summary>
+public sealed class ValidationErrors
+{
+    readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => errors.Count == 0;
+
+    public void Add(string path, string message)
+    {
+        if (!errors.TryGetValue(path, out var list)) errors[path] = list = [];
+        if (!list.Contains(message)) list.Add(message);
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace TrainService.Tests.Infrastructure;
+
+/// <summary>
+/// The real application (SQLite file, Hangfire InMemory, TorchSharp) on a test server, with its
+/// own data folder so tests never share state.
+/// </summary>
+public sealed class TrainServiceFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("TrainService:DataDirectory", DataDirectory);
+        builder.UseSetting("TrainService:CancelPollInterval", "00:00:00.050");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
