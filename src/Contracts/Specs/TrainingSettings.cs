@@ -20,4 +20,12 @@ public sealed record TrainingSettings
     [Description("Fraction of the dataset held out for validation (0 = none).")]
     [Range(0.0, 0.9)]
     public double ValidationSplit { get; init; } = 0.0;
+
+    [Description("The job fails as diverged when the global gradient norm exceeds this.")]
+    [Range(1.0, double.MaxValue)]
+    public double DivergenceGradNorm { get; init; } = 1e6;
+
+    [Description("Wall-clock limit in seconds; the job fails when it is exceeded (null = the server's limit).")]
+    [Range(1, 7 * 24 * 3600)]
+    public int? MaxRuntimeSeconds { get; init; }
 }
