@@ -14,6 +14,7 @@ var app = builder.Build();
 app.UseTrainServiceApi();
 app.MapJobsEndpoints();
 app.MapSpecsEndpoints();
+app.MapDatasetsEndpoints();
 app.MapTrainServiceOperations();
 
 app.Run();

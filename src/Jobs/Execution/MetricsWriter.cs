@@ -27,6 +27,11 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public EpochMetrics? Last { get; private set; }
 
+    /// <summary>The held-out test measurement, stored with the checkpoint row once the model is saved.</summary>
+    public TestMetrics? Test { get; private set; }
+
+    public void OnTestEnd(TestMetrics metrics) => Test = metrics;
+
     public void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model)
     {
         Last = metrics;

@@ -21,6 +21,7 @@ namespace TrainService.Jobs.Execution;
 public sealed class TrainingJob(
     IDbContextFactory<TrainDbContext> dbFactory,
     IArtifactStore artifacts,
+    IUploadedDatasets uploads,
     IOptions<TrainServiceOptions> options,
     TimeProvider clock,
     ILogger<TrainingJob> logger)
@@ -72,13 +73,16 @@ public sealed class TrainingJob(
 
     void TrainAndSave(Guid jobId, TrainingSpec spec, MetricsWriter metrics, CancellationToken ct)
     {
-        var data = DatasetCatalog.Load(spec.Dataset);
-        using var model = Trainer.Fit(spec, data, metrics, ct);
+        var splits = DatasetSplits.Prepare(DatasetCatalog.Load(spec.Dataset, uploads), spec.Training);
+        using var model = Trainer.Fit(spec, splits, metrics, ct);
+        // Before the checkpoint row: predict serves a model as soon as that row exists.
+        artifacts.Write(ArtifactKeys.Preprocessing(jobId), PreprocessingArtifact.From(splits).Save);
         string key = ArtifactKeys.Checkpoint(jobId, "final");
         long size = artifacts.Write(key, stream => ModelWeights.Save(model, stream));
         using var db = dbFactory.CreateDbContext();
         db.Checkpoints.Where(c => c.JobId == jobId && c.Name == "final").ExecuteDelete();
         db.Checkpoints.Add(new CheckpointRow { JobId = jobId, Name = "final", Epoch = spec.Training.Epochs, ArtifactKey = key, SizeBytes = size, CreatedAt = clock.GetUtcNow() });
+        if (metrics.Test is { } test) db.Metrics.AddRange(TestMetricSeries.ToRows(jobId, test, spec.Training.Epochs));
         db.SaveChanges();
     }
 

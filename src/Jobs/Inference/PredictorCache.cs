@@ -73,9 +73,10 @@ public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, 
         if (row is null) return (PredictOutcome.NoCheckpoint, null, $"job {jobId} has no '{checkpoint}' checkpoint yet (status {job.Status.ToString().ToLowerInvariant()})");
 
         var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        var preprocessing = PreprocessingFile.Read(artifacts, jobId);
         Predictor predictor;
         using (var stream = artifacts.OpenRead(row.ArtifactKey))
-            predictor = Predictor.Load(spec, stream);
+            predictor = Predictor.Load(spec, stream, preprocessing);
         return (PredictOutcome.Ok, Add((jobId, checkpoint), predictor), null);
     }
 

@@ -8,4 +8,7 @@ public interface ITrainingObserver
 {
     /// <summary>After each epoch, with its metrics and the model in its current state.</summary>
     void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model);
+
+    /// <summary>Once, after the last epoch, when the spec holds out a test split.</summary>
+    void OnTestEnd(TestMetrics metrics) { }
 }

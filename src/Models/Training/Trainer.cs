@@ -15,12 +15,16 @@ namespace TrainService.Models.Training;
 public static class Trainer
 {
     /// <summary>Trains a freshly built network and returns it; the caller owns (and disposes) the module.</summary>
-    public static nn.Module<Tensor, Tensor> Fit(TrainingSpec spec, InMemoryDataset data, ITrainingObserver observer, CancellationToken ct)
+    public static nn.Module<Tensor, Tensor> Fit(TrainingSpec spec, InMemoryDataset data, ITrainingObserver observer, CancellationToken ct) =>
+        Fit(spec, DatasetSplits.Prepare(data, spec.Training), observer, ct);
+
+    /// <summary>Trains on already prepared splits; a test split is measured once, after the last epoch.</summary>
+    public static nn.Module<Tensor, Tensor> Fit(TrainingSpec spec, DatasetSplits splits, ITrainingObserver observer, CancellationToken ct)
     {
         var settings = spec.Training;
         var device = TorchDevices.Resolve(spec.Device);
-        var (train, validation) = data.Split(settings.ValidationSplit, settings.Seed);
-        var decoding = ClassDecoder.For(data.Shape);
+        var (train, validation) = (splits.Train, splits.Validation);
+        var decoding = ClassDecoder.For(train.Shape);
         var model = NetworkFactory.Build(spec.Model, settings.Seed);
         try
         {
@@ -43,6 +47,7 @@ public static class Trainer
                     clock.Elapsed.TotalSeconds);
                 observer.OnEpochEnd(metrics, model);
             }
+            if (splits.Test is not null) observer.OnTestEnd(TestEvaluation.Measure(model, loss, splits.Test, decoding, device));
             return model;
         }
         catch
@@ -82,7 +87,7 @@ public static class Trainer
         return (lossSum / data.Rows, correct);
     }
 
-    static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)
+    internal static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)
     {
         model.eval();
         using var scope = NewDisposeScope();
