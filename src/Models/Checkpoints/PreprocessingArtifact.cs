@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TrainService.Models.Data;
-using TrainService.Models.Training;
 
 namespace TrainService.Models.Checkpoints;
 
@@ -18,7 +17,8 @@ public sealed record PreprocessingArtifact(
     public static PreprocessingArtifact From(DatasetSplits splits) =>
         new(splits.Train.Shape.Task, splits.Train.Shape.Classes, splits.Standardizer);
 
-    public ClassDecoding Decoding => ClassDecoder.For(new DatasetShape([], 1, Task, Classes, 0));
+    /// <summary>The task as a shape for <see cref="ClassDecoder"/>; only Task and Classes are meaningful.</summary>
+    public DatasetShape Shape => new([], 1, Task, Classes, 0);
 
     public void Save(Stream destination) => JsonSerializer.Serialize(destination, this);
 

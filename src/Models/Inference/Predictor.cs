@@ -42,8 +42,8 @@ public sealed class Predictor : IDisposable
             var device = TorchDevices.Resolve(spec.Device);
             model.to(device);
             model.eval();
-            var decoding = preprocessing?.Decoding ?? ClassDecoder.For(DatasetCatalog.Describe(spec.Dataset));
-            return new Predictor(model, device, spec.Model.InputShape, decoding, preprocessing?.Standardizer);
+            var data = preprocessing?.Shape ?? DatasetCatalog.Describe(spec.Dataset);
+            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(data), preprocessing?.Standardizer);
         }
         catch
         {
