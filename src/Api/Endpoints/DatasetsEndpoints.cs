@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using TrainService.Api.Hosting;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs;
 using TrainService.Jobs.Datasets;
@@ -12,9 +13,10 @@ public static class DatasetsEndpoints
     public static IEndpointRouteBuilder MapDatasetsEndpoints(this IEndpointRouteBuilder app)
     {
         var datasets = app.MapGroup("/api/datasets").WithTags("Datasets");
-        datasets.MapPost("/", Upload).WithName("UploadDataset")
+        datasets.MapPost("/", Upload).WithName(DatasetUploadDocumentation.OperationName)
             .WithSummary("Upload a CSV or JSON dataset (multipart/form-data: file, task, target, optional features and name)")
-            .Accepts<IFormFile>("multipart/form-data")
+            // No Accepts<…>(): routing would answer 415 before DatasetFormReader explains the problem in a 400;
+            // DatasetUploadDocumentation describes the form in OpenAPI instead.
             .DisableAntiforgery();
         datasets.MapGet("/", List).WithName("ListDatasets").WithSummary("List uploaded datasets, newest first");
         datasets.MapGet("/{id:guid}", Get).WithName("GetDataset").WithSummary("An uploaded dataset's columns, row count and class balance");
