@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using TrainService.Contracts.Responses;
 using TrainService.Tests.Infrastructure;
@@ -50,11 +51,13 @@ public sealed class GeneratedDatasetTrainingTests : IClassFixture<TrainServiceFa
             {"name": "s", "dataset": {"kind": "moons", "samples": 100},
              "model": {"inputShape": [2], "layers": [{"kind": "linear", "units": 1, "activation": "sigmoid"}]},
              "loss": {"kind": "bce"}, "optimizer": {"kind": "sgd"},
-             "training": {"testSplit": {{testSplit}}, "validationSplit": {{validationSplit}}} }
+             "training": {"testSplit": {{Invariant(testSplit)}}, "validationSplit": {{Invariant(validationSplit)}}} }
             """);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains((await response.ReadValidationErrorsAsync())[path], m => m.Contains(message));
     }
+
+    static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     async Task<JobResponse> TrainAsync(string spec)
     {
