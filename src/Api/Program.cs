@@ -16,6 +16,9 @@ app.MapJobsEndpoints();
 app.MapCheckpointsEndpoints();
 app.MapSpecsEndpoints();
 app.MapDatasetsEndpoints();
+app.MapDiagnosticsEndpoints();
+app.MapPlotsEndpoints();
+app.MapCompareEndpoints();
 app.MapTrainServiceOperations();
 
 app.Run();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
+using TrainService.Jobs.Diagnostics;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Persistence;
 
@@ -71,7 +72,7 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
         var last = await LastEpochsAsync([id], ct);
-        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct) };
+        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct), Events = await DiagnosticsReader.EventsAsync(db, id, ct) };
     }
 
     public async Task<PagedList<JobResponse>> ListAsync(int page, int pageSize, CancellationToken ct)

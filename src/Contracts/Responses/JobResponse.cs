@@ -13,6 +13,7 @@ namespace TrainService.Contracts.Responses;
 /// <param name="FailureReason">Why it failed, when it did.</param>
 /// <param name="FinalMetrics">The last epoch's metrics, once training ended.</param>
 /// <param name="TestMetrics">The trained model on the held-out test split; absent without one, and until training succeeded.</param>
+/// <param name="Events">Pathology events recorded by the diagnostics (vanishing/exploding gradients, dead or saturated layers, divergence).</param>
 public sealed record JobResponse(
     Guid Id,
     string Name,
@@ -23,7 +24,8 @@ public sealed record JobResponse(
     DateTimeOffset? FinishedAt,
     string? FailureReason,
     EpochMetrics? FinalMetrics,
-    TestMetrics? TestMetrics = null);
+    TestMetrics? TestMetrics = null,
+    IReadOnlyList<PathologyEvent>? Events = null);
 
 /// <summary>One page of a newest-first listing.</summary>
 /// <param name="Items">The items on this page.</param>

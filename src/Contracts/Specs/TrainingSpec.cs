@@ -32,6 +32,9 @@ public sealed record TrainingSpec
     [Description("Initialise from another job's checkpoint (same architecture) instead of random weights.")]
     public WarmStartSpec? WarmStart { get; init; }
 
+    [Description("Per-layer gradient, update and activation statistics, sampled during training, and the bounds of pathology events; null = off.")]
+    public DiagnosticsSpec? Diagnostics { get; init; }
+
     [Description("Where tensors live. `cuda` is accepted only when the server has a CUDA device.")]
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 }

@@ -12,7 +12,7 @@ namespace TrainService.Jobs.Execution;
 /// </summary>
 public sealed class MetricsWriter : ITrainingObserver
 {
-    readonly Channel<MetricRow[]> channel = Channel.CreateUnbounded<MetricRow[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    readonly Channel<(MetricRow[] Rows, PathologyEventRow[] Events)> channel = Channel.CreateUnbounded<(MetricRow[], PathologyEventRow[])>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     readonly Guid jobId;
     readonly IDbContextFactory<TrainDbContext> dbFactory;
     readonly Task consumer;
@@ -31,12 +31,15 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public void OnTestEnd(TestMetrics metrics) => Test = metrics;
 
-    public void OnStep(StepMetrics metrics) => channel.Writer.TryWrite(StepMetricSeries.ToRows(jobId, metrics).ToArray());
+    public void OnStep(StepMetrics metrics) => Write(StepMetricSeries.ToRows(jobId, metrics).ToArray());
+
+    /// <summary>Queues rows (and pathology events) from any observer on the training thread.</summary>
+    public void Write(MetricRow[] rows, params PathologyEventRow[] events) => channel.Writer.TryWrite((rows, events));
 
     public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
     {
         Last = metrics;
-        channel.Writer.TryWrite(EpochMetricSeries.ToRows(jobId, metrics).ToArray());
+        Write(EpochMetricSeries.ToRows(jobId, metrics).ToArray());
     }
 
     /// <summary>Stops accepting metrics and waits until every one is in the database.</summary>
@@ -51,12 +54,19 @@ public sealed class MetricsWriter : ITrainingObserver
     async Task ConsumeAsync()
     {
         var batch = new List<MetricRow>();
+        var events = new List<PathologyEventRow>();
         while (await channel.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatchRows && channel.Reader.TryRead(out var rows)) batch.AddRange(rows);
+            events.Clear();
+            while (batch.Count < MaxBatchRows && channel.Reader.TryRead(out var item))
+            {
+                batch.AddRange(item.Rows);
+                events.AddRange(item.Events);
+            }
             await using var db = await dbFactory.CreateDbContextAsync();
             db.Metrics.AddRange(batch);
+            db.PathologyEvents.AddRange(events);
             await db.SaveChangesAsync();
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
+using TrainService.Jobs.Diagnostics;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
 using TrainService.Models.Checkpoints;
@@ -123,9 +124,15 @@ public sealed class TrainingJob(
         artifacts.Write(ArtifactKeys.Preprocessing(run.JobId), PreprocessingArtifact.From(splits).Save);
         using var session = Open(run, splits);
         var policy = new CheckpointPolicyObserver(run.JobId, run.Spec.Checkpoints, checkpoints);
+        using var diagnostics = new DiagnosticsObserver(run.JobId, session, run.Metrics);
         try
         {
-            session.Run(new ObserverChain(run.Metrics, policy), ct);
+            session.Run(new ObserverChain(diagnostics, run.Metrics, policy), ct);
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            diagnostics.OnDiverged(diverged.Message);
+            throw;
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -193,6 +200,7 @@ public sealed class TrainingJob(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Metrics.Where(m => m.JobId == jobId && !m.Name.StartsWith("step.") && m.Step > epoch).ExecuteDeleteAsync(ct);
         await db.Metrics.Where(m => m.JobId == jobId && m.Name.StartsWith("step.") && m.Step > globalStep).ExecuteDeleteAsync(ct);
+        await db.PathologyEvents.Where(e => e.JobId == jobId && e.Step > globalStep).ExecuteDeleteAsync(ct);
     }
 
     async Task<bool> IsActiveAsync(Guid jobId, CancellationToken ct)

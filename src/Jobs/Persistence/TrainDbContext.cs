@@ -10,6 +10,7 @@ public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : D
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
     public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
+    public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -33,5 +34,6 @@ public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : D
         model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
         model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
         model.Entity<DatasetRow>(DatasetRowMapping.Configure);
+        model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
     }
 }

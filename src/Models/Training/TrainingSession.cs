@@ -46,6 +46,7 @@ public sealed class TrainingSession : IDisposable
     public optim.Optimizer Optimizer { get; }
     public TrainingProgress Progress { get; private set; } = new();
     public bool HasValidation => validationSet is not null;
+    public int TrainRows => trainSet.Rows;
     public bool IsFinished => Progress.Epoch > Spec.Training.Epochs;
 
     public static TrainingSession Start(TrainingSpec spec, DatasetSplits splits) => new(spec, splits);

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using TrainService.Contracts.Json;
+using TrainService.Contracts.Responses;
+using TrainService.Jobs.Persistence;
+using TrainService.Models.Diagnostics;
+
+namespace TrainService.Jobs.Diagnostics;
+
+/// <summary>
+/// Diagnostic figures as metric rows: <c>step.diag.{metric}/{layer}</c> keyed by global step, plus
+/// <c>step.diag.epoch</c> for the epoch of each sampled step. The <c>step.</c> prefix makes a resumed
+/// run delete them after its checkpoint's step, like the other per-step series.
+/// </summary>
+public static class DiagnosticSeries
+{
+    public const string Prefix = "step.diag.", Epoch = Prefix + "epoch";
+
+    /// <summary>Run-level figures: training rows (step 0) and the process's peak memory after each epoch (step = epoch).</summary>
+    public const string TrainRows = "run.trainRows", PeakMemory = "run.peakMemoryBytes";
+
+    public static string Name(string metric, string layer) => $"{Prefix}{metric}/{layer}";
+
+    public static MetricRow[] ToRows(Guid jobId, DiagnosticSample sample)
+    {
+        int step = checked((int)sample.Step);
+        return sample.Values.Select(v => new MetricRow { JobId = jobId, Name = Name(v.Metric, v.Layer), Step = step, Value = v.Value })
+            .Append(new MetricRow { JobId = jobId, Name = Epoch, Step = step, Value = sample.Epoch })
+            .ToArray();
+    }
+
+    public static PathologyEventRow ToRow(Guid jobId, PathologyEvent e) => new()
+    {
+        JobId = jobId, Kind = e.Kind, Layer = e.Layer ?? "", Step = e.Step, Epoch = e.Epoch,
+        ValuesJson = JsonSerializer.Serialize(e.Values, ContractJson.Options), Message = e.Message,
+    };
+
+    public static PathologyEvent FromRow(PathologyEventRow row) => new(
+        row.Kind, row.Epoch, row.Step, row.Layer.Length == 0 ? null : row.Layer,
+        JsonSerializer.Deserialize<Dictionary<string, double>>(row.ValuesJson, ContractJson.Options)!, row.Message);
+
+    /// <summary>Splits rows named by <see cref="Name"/> into series, with each point's epoch.</summary>
+    public static IReadOnlyList<LayerSeries> FromRows(IReadOnlyList<MetricRow> rows)
+    {
+        var epochs = rows.Where(r => r.Name == Epoch).ToDictionary(r => r.Step, r => (int)r.Value);
+        return rows.Where(r => r.Name != Epoch)
+            .Select(r => (Row: r, Split: r.Name[Prefix.Length..].Split('/', 2)))
+            .GroupBy(x => (Metric: x.Split[0], Layer: x.Split[1]))
+            .OrderBy(g => Array.IndexOf(DiagnosticMetrics.All, g.Key.Metric)).ThenBy(g => LayerOrder(g.Key.Layer)).ThenBy(g => g.Key.Layer, StringComparer.Ordinal)
+            .Select(g => new LayerSeries(g.Key.Metric, g.Key.Layer,
+                g.OrderBy(x => x.Row.Step).Select(x => new SeriesPoint(x.Row.Step, epochs.GetValueOrDefault(x.Row.Step), x.Row.Value)).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Module names start with the layer's index in the spec (<c>3_relu</c>): network order.</summary>
+    public static int LayerOrder(string layer) =>
+        int.TryParse(layer.AsSpan(0, Math.Max(0, layer.IndexOf('_'))), out int index) ? index : int.MaxValue;
+}

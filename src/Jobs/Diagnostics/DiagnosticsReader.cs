@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using TrainService.Contracts.Responses;
+using TrainService.Jobs.Persistence;
+
+namespace TrainService.Jobs.Diagnostics;
+
+/// <summary>Reads what the diagnostics stored for a job.</summary>
+public static class DiagnosticsReader
+{
+    public static async Task<IReadOnlyList<PathologyEvent>> EventsAsync(TrainDbContext db, Guid jobId, CancellationToken ct)
+    {
+        var rows = await db.PathologyEvents.AsNoTracking().Where(e => e.JobId == jobId).ToListAsync(ct);
+        return rows.OrderBy(r => r.Step).ThenBy(r => DiagnosticSeries.LayerOrder(r.Layer)).ThenBy(r => r.Kind, StringComparer.Ordinal)
+            .Select(DiagnosticSeries.FromRow).ToList();
+    }
+
+    public static async Task<DiagnosticsResponse?> ReadAsync(TrainDbContext db, Guid jobId, CancellationToken ct)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == jobId, ct)) return null;
+        var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.Prefix)).ToListAsync(ct);
+        var series = DiagnosticSeries.FromRows(rows);
+        var layers = series.Select(s => s.Layer).Distinct().OrderBy(DiagnosticSeries.LayerOrder).ThenBy(l => l, StringComparer.Ordinal).ToList();
+        return new DiagnosticsResponse(jobId, layers, series, await EventsAsync(db, jobId, ct));
+    }
+}
