@@ -34,6 +34,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<JobReconciler>();
         services.AddScoped<JobStore>();
         services.AddScoped<WarmStartValidator>();
+        services.AddScoped<TrainService.Jobs.Plots.JobPlots>();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobLease>();

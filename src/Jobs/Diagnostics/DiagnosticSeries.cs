@@ -18,6 +18,9 @@ public static class DiagnosticSeries
     /// <summary>Run-level figures: training rows (step 0) and the process's peak memory after each epoch (step = epoch).</summary>
     public const string TrainRows = "run.trainRows", PeakMemory = "run.peakMemoryBytes";
 
+    /// <summary><c>run.layer/{name}</c> = the module's position in the network (step 0).</summary>
+    public const string LayerPrefix = "run.layer/";
+
     public static string Name(string metric, string layer) => $"{Prefix}{metric}/{layer}";
 
     public static MetricRow[] ToRows(Guid jobId, DiagnosticSample sample)
@@ -39,19 +42,19 @@ public static class DiagnosticSeries
         JsonSerializer.Deserialize<Dictionary<string, double>>(row.ValuesJson, ContractJson.Options)!, row.Message);
 
     /// <summary>Splits rows named by <see cref="Name"/> into series, with each point's epoch.</summary>
-    public static IReadOnlyList<LayerSeries> FromRows(IReadOnlyList<MetricRow> rows)
+    public static IReadOnlyList<LayerSeries> FromRows(IReadOnlyList<MetricRow> rows, IReadOnlyDictionary<string, int> positions)
     {
         var epochs = rows.Where(r => r.Name == Epoch).ToDictionary(r => r.Step, r => (int)r.Value);
         return rows.Where(r => r.Name != Epoch)
             .Select(r => (Row: r, Split: r.Name[Prefix.Length..].Split('/', 2)))
             .GroupBy(x => (Metric: x.Split[0], Layer: x.Split[1]))
-            .OrderBy(g => Array.IndexOf(DiagnosticMetrics.All, g.Key.Metric)).ThenBy(g => LayerOrder(g.Key.Layer)).ThenBy(g => g.Key.Layer, StringComparer.Ordinal)
+            .OrderBy(g => Array.IndexOf(DiagnosticMetrics.All, g.Key.Metric)).ThenBy(g => positions.GetValueOrDefault(g.Key.Layer, int.MaxValue))
             .Select(g => new LayerSeries(g.Key.Metric, g.Key.Layer,
                 g.OrderBy(x => x.Row.Step).Select(x => new SeriesPoint(x.Row.Step, epochs.GetValueOrDefault(x.Row.Step), x.Row.Value)).ToList()))
             .ToList();
     }
 
-    /// <summary>Module names start with the layer's index in the spec (<c>3_relu</c>): network order.</summary>
+    /// <summary>Module names start with the layer's index in the spec (<c>3_relu</c>): an order for events, which concern at most one module per layer.</summary>
     public static int LayerOrder(string layer) =>
         int.TryParse(layer.AsSpan(0, Math.Max(0, layer.IndexOf('_'))), out int index) ? index : int.MaxValue;
 }

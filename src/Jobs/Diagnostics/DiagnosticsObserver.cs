@@ -30,6 +30,8 @@ public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
         {
             detector = new PathologyDetector(spec);
             layers = LayerDiagnostics.Attach(session.Model, spec, session.Progress, OnSample);
+            if (session.Progress.GlobalStep == 0)
+                writer.Write(layers.Layers.Select((name, i) => new MetricRow { JobId = jobId, Name = DiagnosticSeries.LayerPrefix + name, Step = 0, Value = i }).ToArray());
         }
     }
 

@@ -18,8 +18,10 @@ public static class DiagnosticsReader
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == jobId, ct)) return null;
         var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.Prefix)).ToListAsync(ct);
-        var series = DiagnosticSeries.FromRows(rows);
-        var layers = series.Select(s => s.Layer).Distinct().OrderBy(DiagnosticSeries.LayerOrder).ThenBy(l => l, StringComparer.Ordinal).ToList();
+        var positions = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.LayerPrefix))
+            .ToDictionaryAsync(m => m.Name.Substring(DiagnosticSeries.LayerPrefix.Length), m => (int)m.Value, ct);
+        var series = DiagnosticSeries.FromRows(rows, positions);
+        var layers = positions.OrderBy(p => p.Value).Select(p => p.Key).ToList();
         return new DiagnosticsResponse(jobId, layers, series, await EventsAsync(db, jobId, ct));
     }
 }

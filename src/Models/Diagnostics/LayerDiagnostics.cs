@@ -31,12 +31,16 @@ public sealed class LayerDiagnostics : IDisposable
         schedule = new SamplingSchedule(spec);
         foreach (var (name, child) in model.named_children())
         {
+            Layers.Add(name);
             var parameters = child.parameters().Where(p => p.requires_grad).ToArray();
             if (parameters.Length > 0) parameterised.Add((name, parameters));
             if (child is nn.Module<Tensor, Tensor> module)
                 hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(name, child, input, output)));
         }
     }
+
+    /// <summary>Every top-level module, in network order.</summary>
+    public List<string> Layers { get; } = [];
 
     public IReadOnlyList<string> ParameterisedLayers => parameterised.Select(p => p.Name).ToList();
 

@@ -28,7 +28,7 @@ public static class CatalogSpecs
         Mlp($"residual-{blocks}-bn-{batchNorm}", new[] { Linear(16, "identity") }.Concat(Enumerable.Range(0, blocks).Select(_ => Block(batchNorm))), epochs: 1);
 
     static string Block(bool batchNorm) =>
-        $$"""{"kind": "residual", "layers": [{{Linear(16, "relu")}}, {{Linear(16, "identity")}}], "batchNorm": {{(batchNorm ? "true" : "false")}}}""";
+        "{\"kind\": \"residual\", \"layers\": [" + Linear(16, "relu") + ", " + Linear(16, "identity") + "], \"batchNorm\": " + (batchNorm ? "true" : "false") + "}";
 
     static string Mlp(string name, IEnumerable<string> hidden, int epochs) => $$"""
         {"name": "{{name}}",
@@ -37,6 +37,6 @@ public static class CatalogSpecs
          "loss": {"kind": "bce"},
          "optimizer": {"kind": "sgd", "lr": 0.01},
          "training": {"epochs": {{epochs}}, "batchSize": 64, "seed": 3, "standardize": true, "validationSplit": 0.2},
-         "diagnostics": {"every": 1, "unit": "epochs"}}
+         "diagnostics": {"every": 1, "unit": "epochs"} }
         """;
 }

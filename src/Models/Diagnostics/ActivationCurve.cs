@@ -1,0 +1,30 @@
+using TrainService.Contracts.Specs;
+using TrainService.Models.Networks;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Diagnostics;
+
+/// <summary>f and f' of an activation over a range.</summary>
+public sealed record ActivationCurveData(double[] X, double[] Y, double[] Derivative);
+
+/// <summary>
+/// Samples any activation the <see cref="ActivationFactory"/> can build, in eval mode, and its
+/// derivative by autograd, so a newly added activation is plotted without code of its own.
+/// </summary>
+public static class ActivationCurve
+{
+    public static ActivationCurveData Sample(Activation activation, double from, double to, int points)
+    {
+        using var scope = NewDisposeScope();
+        using var module = ActivationFactory.Create(activation);
+        module.eval();
+        // Float32 like the modules' own parameters (a learned slope would not mix with float64).
+        var x = linspace(from, to, points, dtype: ScalarType.Float32).requires_grad_();
+        var y = module.forward(x);
+        y.sum().backward();
+        return new ActivationCurveData(
+            Values(x.detach()), Values(y.detach()), Values(x.grad!));
+    }
+
+    static double[] Values(Tensor t) => t.to_type(ScalarType.Float64).data<double>().ToArray();
+}

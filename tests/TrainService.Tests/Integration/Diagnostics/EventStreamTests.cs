@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using TrainService.Contracts.Json;
+using TrainService.Contracts.Responses;
+using TrainService.Tests.Infrastructure;
+
+namespace TrainService.Tests.Integration.Diagnostics;
+
+/// <summary>Acceptance 3: a client that connects after the job started gets every epoch, the earlier ones first.</summary>
+public sealed class EventStreamTests : IAsyncLifetime
+{
+    readonly TrainServiceFactory factory = new();
+    HttpClient client = null!;
+
+    public Task InitializeAsync()
+    {
+        client = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task LateClient_GetsEveryEpochInOrder_ThenTheFinalStatus()
+    {
+        const int epochs = 40;
+        var created = await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs, samples: 2000, batchSize: 16));
+        var id = (await created.ReadAsync<JobResponse>()).Id;
+        // Connect only once the job has finished at least one epoch.
+        while ((await (await client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count == 0)
+            await Task.Delay(20);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{id}/events");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        var items = new List<SseItem<string>>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(timeout.Token)).EnumerateAsync(timeout.Token))
+            items.Add(item);
+
+        var received = items.Where(i => i.EventType == "epoch").Select(i => JsonSerializer.Deserialize<EpochMetrics>(i.Data, ContractJson.Options)!).ToList();
+        Assert.Equal(Enumerable.Range(1, epochs), received.Select(e => e.Epoch));
+        var stored = (await (await client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs;
+        Assert.Equal(stored, received);
+        Assert.Equal("end", items[^1].EventType);
+        Assert.Contains("\"succeeded\"", items[^2].Data);
+        Assert.Equal("status", items[^2].EventType);
+    }
+
+    [Fact]
+    public async Task UnknownJob_Is404()
+    {
+        var response = await client.GetAsync($"/api/jobs/{Guid.NewGuid()}/events");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
