@@ -7,6 +7,10 @@ namespace TrainService.Contracts.Specs;
 /// <summary>Where the training examples come from; the <c>kind</c> field selects the source.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(XorDatasetSpec), "xor")]
+[JsonDerivedType(typeof(AddingDatasetSpec), "adding")]
+[JsonDerivedType(typeof(MemoryDatasetSpec), "memory")]
+[JsonDerivedType(typeof(NoisySineDatasetSpec), "noisy_sine")]
+[JsonDerivedType(typeof(SyntheticImagesDatasetSpec), "synthetic_images")]
 public abstract record DatasetSpec;
 
 /// <summary>The four XOR corners, repeated and jittered by Gaussian noise; label 1 where exactly one input is 1.</summary>

@@ -20,4 +20,8 @@ public sealed record TrainingSettings
     [Description("Fraction of the dataset held out for validation (0 = none).")]
     [Range(0.0, 0.9)]
     public double ValidationSplit { get; init; } = 0.0;
+
+    [Description("Truncated BPTT for recurrent layers: detach the hidden state every k time steps (absent = full backpropagation through time).")]
+    [Range(1, 100_000)]
+    public int? TbpttWindow { get; init; }
 }

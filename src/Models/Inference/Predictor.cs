@@ -39,7 +39,7 @@ public sealed class Predictor : IDisposable
             var device = TorchDevices.Resolve(spec.Device);
             model.to(device);
             model.eval();
-            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(DatasetCatalog.Describe(spec.Dataset)));
+            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(DatasetCatalog.Describe(spec.Dataset), spec.Loss));
         }
         catch
         {

@@ -20,8 +20,8 @@ public static class Trainer
         var settings = spec.Training;
         var device = TorchDevices.Resolve(spec.Device);
         var (train, validation) = data.Split(settings.ValidationSplit, settings.Seed);
-        var decoding = ClassDecoder.For(data.Shape);
-        var model = NetworkFactory.Build(spec.Model, settings.Seed);
+        var decoding = ClassDecoder.For(data.Shape, spec.Loss);
+        var model = NetworkFactory.Build(spec.Model, settings.Seed, settings.TbpttWindow);
         try
         {
             model.to(device);
