@@ -14,13 +14,16 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
     /// <summary>Records a validated spec as a queued job, then hands its id to the workers.</summary>
     public async Task<JobResponse> CreateAsync(TrainingSpec spec, CancellationToken ct)
     {
+        // Whole milliseconds: what the database round-trips, so POST and GET show the same instant.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var row = new JobRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             Name = spec.Name,
             Status = JobStatus.Queued,
             SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options),
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
         };
         db.Jobs.Add(row);
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
@@ -43,16 +42,16 @@ public static class JobsEndpoints
         return TypedResults.Ok(await store.ListAsync(page, pageSize, ct));
     }
 
-    static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> Get(Guid id, JobStore store, CancellationToken ct) =>
+    static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Get(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
 
-    static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> Cancel(Guid id, JobStore store, CancellationToken ct) =>
+    static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Cancel(Guid id, JobStore store, CancellationToken ct) =>
         await store.CancelAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
 
-    static async Task<Results<Ok<MetricsResponse>, NotFound<ProblemDetails>>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
+    static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetMetricsAsync(id, ct) is { } metrics ? TypedResults.Ok(metrics) : JobNotFound(id);
 
-    static async Task<Results<Ok<PredictResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Predict(
+    static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> Predict(
         Guid id, HttpRequest request, PredictorCache predictors, CancellationToken ct)
     {
         var (body, jsonErrors) = await JsonBodyReader.ReadAsync<PredictRequest>(request, ct);
@@ -64,11 +63,11 @@ public static class JobsEndpoints
         {
             PredictOutcome.Ok => TypedResults.Ok(result.Response!),
             PredictOutcome.JobNotFound => JobNotFound(id),
-            PredictOutcome.NoCheckpoint => TypedResults.Conflict(new ProblemDetails { Title = "The job has no trained model yet", Detail = result.Problem, Status = 409 }),
+            PredictOutcome.NoCheckpoint => TypedResults.Problem(title: "The job has no trained model yet", detail: result.Problem, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Path!] = [result.Problem!] }, title: "The predict request is invalid"),
         };
     }
 
-    static NotFound<ProblemDetails> JobNotFound(Guid id) =>
-        TypedResults.NotFound(new ProblemDetails { Title = "Job not found", Detail = $"No job has id {id}.", Status = 404 });
+    static ProblemHttpResult JobNotFound(Guid id) =>
+        TypedResults.Problem(title: "Job not found", detail: $"No job has id {id}.", statusCode: StatusCodes.Status404NotFound);
 }
