@@ -40,18 +40,19 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task DeepResidual_Trains_WherePlainSigmoidStalls()
+    public async Task DeepResidualAndHighway_Train_WherePlainSigmoidStalls()
     {
         const string data = """{"kind":"xor","samples":64,"noise":0.1,"seed":2}""";
         const string head = """{"kind":"linear","units":1,"activation":"sigmoid"}""";
         const string training = """{"epochs":100,"batchSize":16,"seed":1}""";
         string plain = string.Join(",", Enumerable.Repeat("""{"kind":"linear","units":8,"activation":"sigmoid"}""", 20));
         string residual = """{"kind":"linear","units":8}, """ + string.Join(",", Enumerable.Repeat("""{"kind":"residual","layers":[{"kind":"linear","units":8,"activation":"tanh"},{"kind":"linear","units":8}]}""", 20));
-        string highway = """{"kind":"linear","units":8,"activation":"tanh"}, """ + string.Join(",", Enumerable.Repeat("""{"kind":"highway","activation":"tanh","gateBias":-1}""", 20));
+        string highway = """{"kind":"linear","units":8,"activation":"tanh"}, """ + string.Join(",", Enumerable.Repeat("""{"kind":"highway","activation":"tanh"}""", 20));
 
         var results = new Dictionary<string, (double First, double Last, double? Accuracy)>();
-        // The plain net gets the larger learning rate too, so its stall is not a matter of step size.
-        foreach (var (name, layers, lr) in new[] { ("plain", plain, 0.5), ("residual", residual, 0.1), ("highway", highway, 0.5) })
+        // Each net gets the step size it needs (the residual sum grows with depth, so it takes a smaller one);
+        // the plain net gets the largest, so its stall is not a matter of step size.
+        foreach (var (name, layers, lr) in new[] { ("plain", plain, 2.0), ("residual", residual, 0.1), ("highway", highway, 2.0) })
         {
             string optimizer = $$"""{"kind":"sgd","lr":{{lr}}}""";
             var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(data, "[2]", layers + "," + head, """{"kind":"bce"}""", optimizer, training));
@@ -60,7 +61,7 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
         }
         Assert.True(results["plain"].Last > 0.68, "the plain 20-layer sigmoid MLP should stay at chance (ln 2 ≈ 0.693)");
         Assert.True(results["residual"].Last < 0.4, $"residual final loss {results["residual"].Last}");
-        // Known gap (see docs/readme/catalog.md): the 20-layer highway MLP does not train in this setting yet; its numbers are logged, not asserted.
+        Assert.True(results["highway"].Last < 0.4, $"highway final loss {results["highway"].Last}");
     }
 
     [Theory]
