@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
@@ -23,11 +24,11 @@ public static class JobsEndpoints
         return app;
     }
 
-    static async Task<Results<Created<JobResponse>, ValidationProblem>> Create(HttpRequest request, JobStore store, CancellationToken ct)
+    static async Task<Results<Created<JobResponse>, ValidationProblem>> Create(HttpRequest request, JobStore store, IOptions<ModelLimits> limits, CancellationToken ct)
     {
         var (spec, jsonErrors) = await JsonBodyReader.ReadAsync<TrainingSpec>(request, ct);
         if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The training spec is malformed");
-        var validation = SpecValidator.Validate(spec!);
+        var validation = SpecValidator.Validate(spec!, limits.Value);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors, title: "The training spec is invalid");
         var job = await store.CreateAsync(spec!, ct);
         return TypedResults.Created($"/api/jobs/{job.Id}", job);
