@@ -13,6 +13,7 @@ var app = builder.Build();
 
 app.UseTrainServiceApi();
 app.MapJobsEndpoints();
+app.MapCheckpointsEndpoints();
 app.MapSpecsEndpoints();
 app.MapTrainServiceOperations();
 

@@ -24,14 +24,20 @@ public static class JobsServiceCollectionExtensions
         services.AddDbContextFactory<TrainDbContext>((provider, db) =>
         {
             var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
-            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30");
+            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30")
+                .AddInterceptors(new SqlitePragmas());
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
         services.AddSingleton<IArtifactStore>(provider =>
             new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")));
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<JobReconciler>();
         services.AddScoped<JobStore>();
-        services.AddScoped<IJobQueue, HangfireJobQueue>();
+        services.AddScoped<WarmStartValidator>();
+        services.AddSingleton<IJobQueue, HangfireJobQueue>();
+        services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<CheckpointStore>();
         services.AddTransient<TrainingJob>();
         services.AddSingleton<PredictorCache>();
         return services;

@@ -27,5 +27,13 @@ public sealed class TrainServiceOptions
     [Range(1, 1024)]
     public int PredictorCacheSize { get; set; } = 16;
 
+    /// <summary>Longest a job may train; a spec may ask for less (training.maxRuntimeSeconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxJobRuntime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Jobs allowed to wait in the queue; beyond it submissions get 429 with Retry-After.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueuedJobs { get; set; } = 500;
+
     public int EffectiveTorchThreads => TorchThreads ?? Math.Max(1, Environment.ProcessorCount / TrainingWorkers);
 }

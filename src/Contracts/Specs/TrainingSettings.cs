@@ -24,4 +24,12 @@ public sealed record TrainingSettings
     [Description("Truncated BPTT for recurrent layers: detach the hidden state every k time steps (absent = full backpropagation through time).")]
     [Range(1, 100_000)]
     public int? TbpttWindow { get; init; }
+
+    [Description("The job fails as diverged when the global gradient norm exceeds this.")]
+    [Range(1.0, double.MaxValue)]
+    public double DivergenceGradNorm { get; init; } = 1e6;
+
+    [Description("Wall-clock limit in seconds; the job fails when it is exceeded (null = the server's limit).")]
+    [Range(1, 7 * 24 * 3600)]
+    public int? MaxRuntimeSeconds { get; init; }
 }

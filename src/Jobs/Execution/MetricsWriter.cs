@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs.Persistence;
 using TrainService.Models.Training;
-using static TorchSharp.torch;
 
 namespace TrainService.Jobs.Execution;
 
@@ -27,7 +26,7 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public EpochMetrics? Last { get; private set; }
 
-    public void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model)
+    public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
     {
         Last = metrics;
         channel.Writer.TryWrite(metrics);

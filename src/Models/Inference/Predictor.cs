@@ -35,7 +35,7 @@ public sealed class Predictor : IDisposable
         var model = NetworkFactory.Build(spec.Model, spec.Training.Seed);
         try
         {
-            ModelWeights.Load(model, weights);
+            CheckpointFile.ReadWeights(weights, model);
             var device = TorchDevices.Resolve(spec.Device);
             model.to(device);
             model.eval();

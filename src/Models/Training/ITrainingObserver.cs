@@ -1,11 +1,10 @@
 using TrainService.Contracts.Responses;
-using static TorchSharp.torch;
 
 namespace TrainService.Models.Training;
 
 /// <summary>Receives progress from the training thread. Calls are synchronous and on that thread.</summary>
 public interface ITrainingObserver
 {
-    /// <summary>After each epoch, with its metrics and the model in its current state.</summary>
-    void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model);
+    /// <summary>After each epoch, with its metrics; the session is at the boundary and may be checkpointed.</summary>
+    void OnEpochEnd(EpochMetrics metrics, TrainingSession session);
 }

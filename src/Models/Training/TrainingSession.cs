@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using TrainService.Contracts.Responses;
+using TrainService.Contracts.Specs;
+using TrainService.Models.Checkpoints;
+using TrainService.Models.Data;
+using TrainService.Models.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Training;
+
+/// <summary>
+/// One training run of one spec, resumable at any batch boundary. It owns the network, the
+/// optimizer, the data tensors and the shuffle generator; <see cref="Progress"/> plus those is the
+/// whole state a checkpoint needs for a resumed run to retrace the uninterrupted one bit for bit.
+/// All tensor work happens synchronously on the calling thread.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    readonly TensorPair trainSet;
+    readonly TensorPair? validationSet;
+    readonly Generator shuffle;
+    readonly LossFunction loss;
+    readonly ClassDecoding decoding;
+
+    TrainingSession(TrainingSpec spec, InMemoryDataset data)
+    {
+        Spec = spec;
+        var device = TorchDevices.Resolve(spec.Device);
+        var (train, validation) = data.Split(spec.Training.ValidationSplit, spec.Training.Seed);
+        decoding = ClassDecoder.For(data.Shape, spec.Loss);
+        Model = NetworkFactory.Build(spec.Model, spec.Training.Seed, spec.Training.TbpttWindow);
+        Model.to(device);
+        Optimizer = OptimizerFactory.Create(spec.Optimizer, Model.parameters());
+        loss = LossFactory.Create(spec.Loss);
+        trainSet = TensorPair.From(train, device);
+        validationSet = validation is null ? null : TensorPair.From(validation, device);
+        shuffle = new Generator((ulong)spec.Training.Seed);
+    }
+
+    public TrainingSpec Spec { get; }
+    public nn.Module<Tensor, Tensor> Model { get; }
+    public optim.Optimizer Optimizer { get; }
+    public TrainingProgress Progress { get; private set; } = new();
+    public bool HasValidation => validationSet is not null;
+    public bool IsFinished => Progress.Epoch > Spec.Training.Epochs;
+
+    public static TrainingSession Start(TrainingSpec spec, InMemoryDataset data) => new(spec, data);
+
+    /// <summary>Continues from a checkpoint written by <see cref="SaveCheckpoint"/>.</summary>
+    public static TrainingSession Resume(TrainingSpec spec, InMemoryDataset data, Stream checkpoint)
+    {
+        var session = new TrainingSession(spec, data);
+        try
+        {
+            session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
+            GeneratorState.Restore(session.shuffle, session.Progress.EpochStartGeneratorState);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Replaces the fresh initial weights with another run's (warm start); optimizer and progress start anew.</summary>
+    public void LoadInitialWeights(Stream checkpoint) => CheckpointFile.ReadWeights(checkpoint, Model);
+
+    public void SaveCheckpoint(Stream destination)
+    {
+        // Between epochs the generator already stands where the next epoch will draw its permutation.
+        var progress = Progress.StepInEpoch == 0 ? Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) } : Progress;
+        CheckpointFile.Write(destination, Spec, progress, Model, Optimizer);
+    }
+
+    public void RecordBest(double value) => Progress = Progress with { BestMetricValue = value };
+
+    /// <summary>Trains until the last epoch, or throws <see cref="OperationCanceledException"/> at a batch boundary with the state consistent.</summary>
+    public void Run(ITrainingObserver observer, CancellationToken ct)
+    {
+        while (!IsFinished)
+        {
+            var clock = Stopwatch.StartNew();
+            Progress = Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) };
+            RunEpoch(ct);
+            var (valLoss, valCorrect) = validationSet is null ? (null, null) : Trainer.Evaluate(Model, loss, validationSet, decoding);
+            var metrics = new EpochMetrics(
+                Progress.Epoch,
+                Progress.EpochLossSum / trainSet.Rows,
+                valLoss,
+                decoding == ClassDecoding.None ? null : Progress.EpochCorrect / trainSet.Rows,
+                decoding == ClassDecoding.None || validationSet is null ? null : valCorrect / validationSet.Rows,
+                clock.Elapsed.TotalSeconds);
+            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0 };
+            observer.OnEpochEnd(metrics, this);
+        }
+    }
+
+    void RunEpoch(CancellationToken ct)
+    {
+        Model.train();
+        int batchSize = Spec.Training.BatchSize;
+        using var order = randperm(trainSet.Rows, generator: shuffle, device: trainSet.X.device);
+        for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
+        {
+            ct.ThrowIfCancellationRequested();
+            var step = Trainer.Step(Model, Optimizer, loss, trainSet, order, start, batchSize, decoding, Spec.Training.DivergenceGradNorm, Progress);
+            Progress = Progress with
+            {
+                StepInEpoch = Progress.StepInEpoch + 1,
+                GlobalStep = Progress.GlobalStep + 1,
+                EpochLossSum = Progress.EpochLossSum + step.LossSum,
+                EpochCorrect = Progress.EpochCorrect + step.Correct,
+                LastGradientNorm = step.GradientNorm,
+            };
+        }
+    }
+
+    public void Dispose()
+    {
+        trainSet.Dispose();
+        validationSet?.Dispose();
+        shuffle.Dispose();
+        Optimizer.Dispose();
+        Model.Dispose();
+    }
+}
