@@ -55,6 +55,7 @@ public sealed class TrainingSession : IDisposable
         {
             session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
             GeneratorState.Restore(session.shuffle, session.Progress.EpochStartGeneratorState);
+            Networks.Modules.SeededModules.Restore(session.Model, session.Progress.ModuleGeneratorStates);
             return session;
         }
         catch
@@ -71,6 +72,7 @@ public sealed class TrainingSession : IDisposable
     {
         // Between epochs the generator already stands where the next epoch will draw its permutation.
         var progress = Progress.StepInEpoch == 0 ? Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) } : Progress;
+        progress = progress with { ModuleGeneratorStates = Networks.Modules.SeededModules.Capture(Model) };
         CheckpointFile.Write(destination, Spec, progress, Model, Optimizer);
     }
 

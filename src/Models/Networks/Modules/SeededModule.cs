@@ -18,6 +18,11 @@ public abstract class SeededModule(string name, ulong seed) : nn.Module<Tensor, 
     /// <summary>Standard normal noise shaped like <paramref name="like"/>.</summary>
     protected Tensor Normal(Tensor like) => randn(like.shape, dtype: like.dtype, generator: Generator).to(like.device);
 
+    /// <summary>The generator's position, so a checkpoint can resume the exact same masks.</summary>
+    public byte[] CaptureState() => Training.GeneratorState.Capture(Generator);
+
+    public void RestoreState(byte[] state) => Training.GeneratorState.Restore(Generator, state);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) Generator.Dispose();
