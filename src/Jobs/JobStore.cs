@@ -110,6 +110,20 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         return new MetricsResponse(id, EpochMetricSeries.FromRows(rows));
     }
 
+    /// <summary>Per-step metrics, every stride-th step (and the last) so at most <paramref name="maxPoints"/> come back.</summary>
+    public async Task<StepSeriesResponse?> GetStepsAsync(Guid id, int maxPoints, CancellationToken ct)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == id, ct)) return null;
+        var steps = db.Metrics.AsNoTracking().Where(m => m.JobId == id && m.Name == StepMetricSeries.Loss);
+        int total = await steps.CountAsync(ct);
+        int last = total == 0 ? 0 : await steps.MaxAsync(m => m.Step, ct);
+        int stride = Math.Max(1, (int)Math.Ceiling(total / (double)maxPoints));
+        var rows = await db.Metrics.AsNoTracking()
+            .Where(m => m.JobId == id && StepMetricSeries.Names.Contains(m.Name) && (m.Step % stride == 0 || m.Step == last))
+            .ToListAsync(ct);
+        return new StepSeriesResponse(id, total, stride, StepMetricSeries.FromRows(rows));
+    }
+
     async Task<Dictionary<Guid, EpochMetrics>> LastEpochsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         var lastSteps = db.Metrics.Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)

@@ -19,6 +19,8 @@ public static class JobsEndpoints
         jobs.MapGet("/", List).WithName("ListJobs").WithSummary("List jobs, newest first");
         jobs.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, timestamps, failure reason and final metrics");
         jobs.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelJob").WithSummary("Cancel a queued job, or stop a running one at its next batch");
+        jobs.MapGet("/{id:guid}/metrics/steps", Steps).WithName("GetJobStepMetrics")
+            .WithSummary("Per-step loss, gradient norm and learning rate, downsampled on the server to at most maxPoints");
         jobs.MapGet("/{id:guid}/metrics", Metrics).WithName("GetJobMetrics").WithSummary("Per-epoch loss, accuracy and time");
         return app;
     }
@@ -73,6 +75,13 @@ public static class JobsEndpoints
 
     static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetMetricsAsync(id, ct) is { } metrics ? TypedResults.Ok(metrics) : JobNotFound(id);
+
+    static async Task<Results<Ok<StepSeriesResponse>, ValidationProblem, ProblemHttpResult>> Steps(Guid id, JobStore store, CancellationToken ct, int maxPoints = 1000)
+    {
+        if (maxPoints is < 2 or > 100_000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maxPoints"] = ["must be between 2 and 100000"] });
+        return await store.GetStepsAsync(id, maxPoints, ct) is { } steps ? TypedResults.Ok(steps) : JobNotFound(id);
+    }
 
     internal static ProblemHttpResult JobNotFound(Guid id) =>
         TypedResults.Problem(title: "Job not found", detail: $"No job has id {id}.", statusCode: StatusCodes.Status404NotFound);

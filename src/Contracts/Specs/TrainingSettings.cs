@@ -29,6 +29,10 @@ public sealed record TrainingSettings
     [Range(1.0, double.MaxValue)]
     public double DivergenceGradNorm { get; init; } = 1e6;
 
+    [Description("The job fails as diverged when a batch's loss exceeds this multiple of the first step's loss (or of 1, if that was smaller).")]
+    [Range(10.0, double.MaxValue)]
+    public double DivergenceLossRatio { get; init; } = 1e4;
+
     [Description("Wall-clock limit in seconds; the job fails when it is exceeded (null = the server's limit).")]
     [Range(1, 7 * 24 * 3600)]
     public int? MaxRuntimeSeconds { get; init; }

@@ -12,7 +12,7 @@ namespace TrainService.Jobs.Execution;
 /// </summary>
 public sealed class MetricsWriter : ITrainingObserver
 {
-    readonly Channel<EpochMetrics> channel = Channel.CreateUnbounded<EpochMetrics>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    readonly Channel<MetricRow[]> channel = Channel.CreateUnbounded<MetricRow[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     readonly Guid jobId;
     readonly IDbContextFactory<TrainDbContext> dbFactory;
     readonly Task consumer;
@@ -26,10 +26,12 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public EpochMetrics? Last { get; private set; }
 
+    public void OnStep(StepMetrics metrics) => channel.Writer.TryWrite(StepMetricSeries.ToRows(jobId, metrics).ToArray());
+
     public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
     {
         Last = metrics;
-        channel.Writer.TryWrite(metrics);
+        channel.Writer.TryWrite(EpochMetricSeries.ToRows(jobId, metrics).ToArray());
     }
 
     /// <summary>Stops accepting metrics and waits until every one is in the database.</summary>
@@ -39,13 +41,15 @@ public sealed class MetricsWriter : ITrainingObserver
         return consumer;
     }
 
+    const int MaxBatchRows = 30_000;
+
     async Task ConsumeAsync()
     {
         var batch = new List<MetricRow>();
         while (await channel.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (channel.Reader.TryRead(out var metrics)) batch.AddRange(EpochMetricSeries.ToRows(jobId, metrics));
+            while (batch.Count < MaxBatchRows && channel.Reader.TryRead(out var rows)) batch.AddRange(rows);
             await using var db = await dbFactory.CreateDbContextAsync();
             db.Metrics.AddRange(batch);
             await db.SaveChangesAsync();

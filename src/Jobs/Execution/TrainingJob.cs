@@ -53,7 +53,7 @@ public sealed class TrainingJob(
         var spec = await StartAsync(jobId, shutdown);
         if (spec is null) return;
         var resumeFrom = await checkpoints.NewestAsync(jobId, shutdown);
-        await DeleteMetricsAfterAsync(jobId, resumeFrom?.Epoch ?? 0, shutdown);
+        await DeleteMetricsAfterAsync(jobId, resumeFrom?.Epoch ?? 0, resumeFrom?.GlobalStep ?? 0, shutdown);
         var warmStart = resumeFrom is null && spec.WarmStart is { } warm ? await checkpoints.ResolveAsync(warm.JobId, warm.Checkpoint, shutdown) : null;
         if (resumeFrom is not null)
             logger.LogInformation("Job {JobId} resumes from checkpoint {Checkpoint} after epoch {Epoch}", jobId, resumeFrom.Name, resumeFrom.Epoch);
@@ -173,10 +173,11 @@ public sealed class TrainingJob(
     }
 
     /// <summary>A resumed run rewrites the epochs after its checkpoint; their earlier points would otherwise linger.</summary>
-    async Task DeleteMetricsAfterAsync(Guid jobId, int epoch, CancellationToken ct)
+    async Task DeleteMetricsAfterAsync(Guid jobId, int epoch, long globalStep, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Metrics.Where(m => m.JobId == jobId && m.Step > epoch).ExecuteDeleteAsync(ct);
+        await db.Metrics.Where(m => m.JobId == jobId && !m.Name.StartsWith("step.") && m.Step > epoch).ExecuteDeleteAsync(ct);
+        await db.Metrics.Where(m => m.JobId == jobId && m.Name.StartsWith("step.") && m.Step > globalStep).ExecuteDeleteAsync(ct);
     }
 
     async Task<bool> IsActiveAsync(Guid jobId, CancellationToken ct)

@@ -2,8 +2,11 @@ using static TorchSharp.torch;
 
 namespace TrainService.Models.Training;
 
+/// <summary>When a run counts as diverged: a gradient norm above <see cref="GradientNorm"/>, or a loss above <see cref="LossRatio"/> × the first step's.</summary>
+public readonly record struct DivergenceBounds(double GradientNorm, double LossRatio);
+
 /// <summary>What one optimizer step contributed to the epoch's sums.</summary>
-public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm);
+public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm, int BatchRows);
 
 /// <summary>
 /// The arithmetic of one training step and of evaluation. Every step runs inside its own
@@ -13,7 +16,7 @@ public static class Trainer
 {
     public static StepResult Step(
         nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LossFunction loss, TensorPair data, Tensor order,
-        int start, int batchSize, ClassDecoding decoding, double divergenceGradNorm, TrainingProgress progress)
+        int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
     {
         using var scope = NewDisposeScope();
         var index = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
@@ -27,14 +30,19 @@ public static class Trainer
         if (!double.IsFinite(value))
             throw new TrainingDivergedException(
                 $"loss became {Describe(value)} at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
+        double lossBound = bounds.LossRatio * Math.Max(progress.FirstLoss ?? value, 1.0);
+        if (value > lossBound)
+            throw new TrainingDivergedException(
+                $"loss {value:G3} exceeded {bounds.LossRatio:G3}× the first step's loss ({progress.FirstLoss:G3}) at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
         batchLoss.backward();
         double gradientNorm = GradientNorms.Global(model.parameters()).item<float>();
-        if (!double.IsFinite(gradientNorm) || gradientNorm > divergenceGradNorm)
+        if (!double.IsFinite(gradientNorm) || gradientNorm > bounds.GradientNorm)
             throw new TrainingDivergedException(
-                $"gradient norm {gradientNorm:G3} exceeded the bound {divergenceGradNorm:G3} at epoch {progress.Epoch}, step {step}; loss {value:G5}");
+                $"gradient norm {gradientNorm:G3} exceeded the bound {bounds.GradientNorm:G3} at epoch {progress.Epoch}, step {step}; loss {value:G5}");
         optimizer.step();
         double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(output.detach(), y, decoding).item<long>();
-        return new StepResult(value * index.shape[0], correct, gradientNorm);
+        int rows = (int)index.shape[0];
+        return new StepResult(value * rows, correct, gradientNorm, rows);
     }
 
     public static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)

@@ -76,6 +76,9 @@ public sealed class TrainingSession : IDisposable
         CheckpointFile.Write(destination, Spec, progress, Model, Optimizer);
     }
 
+    /// <summary>The learning rate of the first parameter group, as the optimizer will use it next.</summary>
+    public double CurrentLearningRate => Optimizer.ParamGroups.First().LearningRate;
+
     public void RecordBest(double value) => Progress = Progress with { BestMetricValue = value };
 
     /// <summary>Trains until the last epoch, or throws <see cref="OperationCanceledException"/> at a batch boundary with the state consistent.</summary>
@@ -85,7 +88,7 @@ public sealed class TrainingSession : IDisposable
         {
             var clock = Stopwatch.StartNew();
             Progress = Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) };
-            RunEpoch(ct);
+            RunEpoch(observer, ct);
             var (valLoss, valCorrect) = validationSet is null ? (null, null) : Trainer.Evaluate(Model, loss, validationSet, decoding);
             var metrics = new EpochMetrics(
                 Progress.Epoch,
@@ -99,7 +102,7 @@ public sealed class TrainingSession : IDisposable
         }
     }
 
-    void RunEpoch(CancellationToken ct)
+    void RunEpoch(ITrainingObserver observer, CancellationToken ct)
     {
         Model.train();
         int batchSize = Spec.Training.BatchSize;
@@ -107,7 +110,7 @@ public sealed class TrainingSession : IDisposable
         for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
         {
             ct.ThrowIfCancellationRequested();
-            var step = Trainer.Step(Model, Optimizer, loss, trainSet, order, start, batchSize, decoding, Spec.Training.DivergenceGradNorm, Progress);
+            var step = Trainer.Step(Model, Optimizer, loss, trainSet, order, start, batchSize, decoding, new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio), Progress);
             Progress = Progress with
             {
                 StepInEpoch = Progress.StepInEpoch + 1,
@@ -115,7 +118,9 @@ public sealed class TrainingSession : IDisposable
                 EpochLossSum = Progress.EpochLossSum + step.LossSum,
                 EpochCorrect = Progress.EpochCorrect + step.Correct,
                 LastGradientNorm = step.GradientNorm,
+                FirstLoss = Progress.FirstLoss ?? step.LossSum / step.BatchRows,
             };
+            observer.OnStep(new StepMetrics(Progress.GlobalStep, Progress.Epoch, step.LossSum / step.BatchRows, step.GradientNorm, CurrentLearningRate));
         }
     }
 
