@@ -15,6 +15,7 @@ app.UseTrainServiceApi();
 app.MapJobsEndpoints();
 app.MapCheckpointsEndpoints();
 app.MapSpecsEndpoints();
+app.MapDatasetsEndpoints();
 app.MapTrainServiceOperations();
 
 app.Run();

@@ -71,7 +71,7 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
         var last = await LastEpochsAsync([id], ct);
-        return ToResponse(row, last.GetValueOrDefault(id));
+        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct) };
     }
 
     public async Task<PagedList<JobResponse>> ListAsync(int page, int pageSize, CancellationToken ct)
@@ -107,7 +107,7 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id, ct)) return null;
         var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == id && EpochMetricSeries.Names.Contains(m.Name)).ToListAsync(ct);
-        return new MetricsResponse(id, EpochMetricSeries.FromRows(rows));
+        return new MetricsResponse(id, EpochMetricSeries.FromRows(rows), await TestMetricSeries.ReadAsync(db, id, ct));
     }
 
     /// <summary>Per-step metrics, every stride-th step (and the last) so at most <paramref name="maxPoints"/> come back.</summary>

@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrainService.Jobs.Datasets;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Inference;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
+using TrainService.Models.Data;
 using TrainService.Models.Validation;
 
 namespace TrainService.Jobs;
@@ -40,6 +42,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddTransient<TrainingJob>();
         services.AddSingleton<PredictorCache>();
+        services.AddSingleton<DatasetStore>();
+        services.AddSingleton<IUploadedDatasets>(provider => provider.GetRequiredService<DatasetStore>());
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class ApiSetup
             swagger.SelectDiscriminatorNameUsing(_ => "kind");
             swagger.SupportNonNullableReferenceTypes();
             swagger.SchemaFilter<SpecExampleSchemaFilter>();
+            swagger.OperationFilter<DatasetUploadDocumentation>();
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })
             {
                 string xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

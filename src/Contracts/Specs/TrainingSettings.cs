@@ -36,4 +36,11 @@ public sealed record TrainingSettings
     [Description("Wall-clock limit in seconds; the job fails when it is exceeded (null = the server's limit).")]
     [Range(1, 7 * 24 * 3600)]
     public int? MaxRuntimeSeconds { get; init; }
+
+    [Description("Fraction of the dataset held out for a final test evaluation after training (0 = none). Splits are stratified by class for classifiers.")]
+    [Range(0.0, 0.9)]
+    public double TestSplit { get; init; } = 0.0;
+
+    [Description("Standardise each input feature to mean 0 and standard deviation 1, fitted on the training split only; predict applies the same transform to raw inputs.")]
+    public bool Standardize { get; init; } = false;
 }

@@ -26,6 +26,11 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public EpochMetrics? Last { get; private set; }
 
+    /// <summary>The held-out test measurement, stored with the final checkpoint.</summary>
+    public TestMetrics? Test { get; private set; }
+
+    public void OnTestEnd(TestMetrics metrics) => Test = metrics;
+
     public void OnStep(StepMetrics metrics) => channel.Writer.TryWrite(StepMetricSeries.ToRows(jobId, metrics).ToArray());
 
     public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)

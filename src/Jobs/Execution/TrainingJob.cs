@@ -8,6 +8,7 @@ using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
+using TrainService.Models.Checkpoints;
 using TrainService.Models.Data;
 using TrainService.Models.Training;
 
@@ -21,6 +22,8 @@ namespace TrainService.Jobs.Execution;
 public sealed class TrainingJob(
     IDbContextFactory<TrainDbContext> dbFactory,
     CheckpointStore checkpoints,
+    IArtifactStore artifacts,
+    IUploadedDatasets uploads,
     JobLease lease,
     IOptions<TrainServiceOptions> options,
     TimeProvider clock,
@@ -115,8 +118,10 @@ public sealed class TrainingJob(
 
     void Train(Run run, CancellationToken ct, CancellationToken shutdown)
     {
-        var data = DatasetCatalog.Load(run.Spec.Dataset);
-        using var session = Open(run, data);
+        var splits = DatasetSplits.Prepare(DatasetCatalog.Load(run.Spec.Dataset, uploads), run.Spec.Training);
+        // Before any checkpoint row: predict serves a model as soon as one exists, and needs the transform.
+        artifacts.Write(ArtifactKeys.Preprocessing(run.JobId), PreprocessingArtifact.From(splits).Save);
+        using var session = Open(run, splits);
         var policy = new CheckpointPolicyObserver(run.JobId, run.Spec.Checkpoints, checkpoints);
         try
         {
@@ -133,18 +138,28 @@ public sealed class TrainingJob(
             run.EpochsCompleted = session.Progress.EpochsCompleted;
             policy.FlushBest();
         }
+        if (session.MeasureTest() is { } test) run.Metrics.OnTestEnd(test);
         checkpoints.Save(run.JobId, CheckpointStore.Final, session);
         checkpoints.Delete(run.JobId, CheckpointStore.Interrupted);
+        if (run.Metrics.Test is { } measured) RecordTest(run.JobId, measured, run.Spec.Training.Epochs);
     }
 
-    TrainingSession Open(Run run, InMemoryDataset data)
+    void RecordTest(Guid jobId, TestMetrics test, int epochs)
+    {
+        using var db = dbFactory.CreateDbContext();
+        db.Metrics.Where(m => m.JobId == jobId && m.Name.StartsWith("test")).ExecuteDelete();
+        db.Metrics.AddRange(TestMetricSeries.ToRows(jobId, test, epochs));
+        db.SaveChanges();
+    }
+
+    TrainingSession Open(Run run, DatasetSplits splits)
     {
         if (run.ResumeFrom is { } resume)
         {
             using var stream = checkpoints.OpenRead(resume);
-            return TrainingSession.Resume(run.Spec, data, stream);
+            return TrainingSession.Resume(run.Spec, splits, stream);
         }
-        var session = TrainingSession.Start(run.Spec, data);
+        var session = TrainingSession.Start(run.Spec, splits);
         if (run.WarmStart is { } warm)
         {
             using var stream = checkpoints.OpenRead(warm);

@@ -21,7 +21,7 @@ public sealed record PredictResult(PredictOutcome Outcome, PredictResponse? Resp
 /// models are disposed when the cache is full, but only once no request still holds them.
 /// A gate sized to the cores bounds concurrent forward passes.
 /// </summary>
-public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, CheckpointStore checkpoints, IOptions<TrainServiceOptions> options) : IDisposable
+public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, CheckpointStore checkpoints, IArtifactStore artifacts, IOptions<TrainServiceOptions> options) : IDisposable
 {
     readonly Lock sync = new();
     readonly LinkedList<Entry> recent = new();
@@ -74,9 +74,10 @@ public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, 
             }
         }
         var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        var preprocessing = PreprocessingFile.Read(artifacts, jobId);
         Predictor predictor;
         using (var stream = checkpoints.OpenRead(row))
-            predictor = Predictor.Load(spec, stream);
+            predictor = Predictor.Load(spec, stream, preprocessing);
         return (PredictOutcome.Ok, Add(key, predictor), null);
     }
 

@@ -9,6 +9,7 @@ public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : D
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+    public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -31,5 +32,6 @@ public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : D
         });
         model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
         model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
+        model.Entity<DatasetRow>(DatasetRowMapping.Configure);
     }
 }

@@ -18,17 +18,20 @@ namespace TrainService.Models.Training;
 public sealed class TrainingSession : IDisposable
 {
     readonly TensorPair trainSet;
+    readonly InMemoryDataset? testSplit;
+    readonly Device device;
     readonly TensorPair? validationSet;
     readonly Generator shuffle;
     readonly LossFunction loss;
     readonly ClassDecoding decoding;
 
-    TrainingSession(TrainingSpec spec, InMemoryDataset data)
+    TrainingSession(TrainingSpec spec, DatasetSplits splits)
     {
         Spec = spec;
-        var device = TorchDevices.Resolve(spec.Device);
-        var (train, validation) = data.Split(spec.Training.ValidationSplit, spec.Training.Seed);
-        decoding = ClassDecoder.For(data.Shape, spec.Loss);
+        device = TorchDevices.Resolve(spec.Device);
+        var (train, validation) = (splits.Train, splits.Validation);
+        testSplit = splits.Test;
+        decoding = ClassDecoder.For(train.Shape, spec.Loss);
         Model = NetworkFactory.Build(spec.Model, spec.Training.Seed, spec.Training.TbpttWindow);
         Model.to(device);
         Optimizer = OptimizerFactory.Create(spec.Optimizer, Model.parameters());
@@ -45,12 +48,12 @@ public sealed class TrainingSession : IDisposable
     public bool HasValidation => validationSet is not null;
     public bool IsFinished => Progress.Epoch > Spec.Training.Epochs;
 
-    public static TrainingSession Start(TrainingSpec spec, InMemoryDataset data) => new(spec, data);
+    public static TrainingSession Start(TrainingSpec spec, DatasetSplits splits) => new(spec, splits);
 
     /// <summary>Continues from a checkpoint written by <see cref="SaveCheckpoint"/>.</summary>
-    public static TrainingSession Resume(TrainingSpec spec, InMemoryDataset data, Stream checkpoint)
+    public static TrainingSession Resume(TrainingSpec spec, DatasetSplits splits, Stream checkpoint)
     {
-        var session = new TrainingSession(spec, data);
+        var session = new TrainingSession(spec, splits);
         try
         {
             session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
@@ -101,6 +104,9 @@ public sealed class TrainingSession : IDisposable
             observer.OnEpochEnd(metrics, this);
         }
     }
+
+    /// <summary>Measures the model on the held-out test split, which training never saw; null without one.</summary>
+    public TestMetrics? MeasureTest() => testSplit is null ? null : TestEvaluation.Measure(Model, loss, testSplit, decoding, device);
 
     void RunEpoch(ITrainingObserver observer, CancellationToken ct)
     {

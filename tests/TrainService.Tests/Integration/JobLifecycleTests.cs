@@ -18,15 +18,21 @@ public sealed class JobLifecycleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
-    static string Regression(double lr, int epochs) => Specs.Xor(epochs)
-        .Replace("\"activation\": \"sigmoid\"", "\"activation\": \"identity\"")
-        .Replace("\"kind\": \"bce\"", "\"kind\": \"mse\"")
-        .Replace("\"lr\": 0.05", $"\"lr\": {lr}");
+    /// <summary>The issue's case: Adam with lr = 1e4 on the x² regression task.</summary>
+    static string XSquaredWithAdam(double lr) => $$$"""
+        {"name": "x-squared-adam-{{{lr}}}",
+         "dataset": {"kind": "x_squared", "samples": 256, "noise": 0.01, "seed": 2},
+         "model": {"inputShape": [1], "layers": [{"kind": "linear", "units": 16, "activation": "tanh"},
+                                                 {"kind": "linear", "units": 1}]},
+         "loss": {"kind": "mse"},
+         "optimizer": {"kind": "adam", "lr": {{{lr}}}},
+         "training": {"epochs": 50, "batchSize": 32, "seed": 3}}
+        """;
 
     [Fact]
     public async Task AdamWithHugeLearningRate_FailsAsDiverged_AndKeepsItsStepMetrics()
     {
-        var job = await (await client.PostJsonTextAsync("/api/jobs", Regression(1e4, epochs: 50))).ReadAsync<JobResponse>();
+        var job = await (await client.PostJsonTextAsync("/api/jobs", XSquaredWithAdam(1e4))).ReadAsync<JobResponse>();
 
         var done = await client.WaitForFinalStateAsync(job.Id);
 

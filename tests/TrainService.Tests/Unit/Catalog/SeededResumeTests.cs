@@ -40,7 +40,7 @@ public sealed class SeededResumeTests
             Optimizer = new AdamOptimizerSpec { Lr = 0.01 },
             Training = new TrainingSettings { Epochs = 4, BatchSize = 8, Seed = 5 },
         };
-        var data = DatasetCatalog.Load(spec.Dataset);
+        var data = DatasetSplits.Prepare(DatasetCatalog.Load(spec.Dataset), spec.Training);
         using var checkpoint = new MemoryStream();
         using var whole = TrainingSession.Start(spec, data);
         whole.Run(new CheckpointAt(2, checkpoint), CancellationToken.None);
