@@ -40,6 +40,17 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Cnn_ConvPoolFlattenLinear_LearnsTheDigits()
+    {
+        var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(
+            """{"kind":"digits","images":true}""", "[1, 8, 8]",
+            """{"kind":"conv2d","filters":8,"kernel":3,"padding":1,"activation":"relu"},{"kind":"maxpool2d","size":2},{"kind":"flatten"},{"kind":"linear","units":10}""",
+            """{"kind":"cross_entropy"}""", """{"kind":"adam","lr":0.01}""", """{"epochs":6,"batchSize":64,"seed":1,"validationSplit":0.2}"""));
+        output.WriteLine($"digits cnn: loss {epochs[0].TrainLoss:F4} → {job.FinalMetrics!.TrainLoss:F4}, val accuracy {job.FinalMetrics.ValAccuracy}, {epochs.Sum(e => e.Seconds):F2} s");
+        Assert.True(job.FinalMetrics.ValAccuracy >= 0.9, $"validation accuracy {job.FinalMetrics.ValAccuracy}");
+    }
+
+    [Fact]
     public async Task DeepResidualAndHighway_Train_WherePlainSigmoidStalls()
     {
         const string data = """{"kind":"xor","samples":64,"noise":0.1,"seed":2}""";
@@ -72,8 +83,8 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
         var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(
             """{"kind":"memory","length":8,"symbols":3,"samples":150,"seed":4}""", "[8, 4]",
             $$"""{"kind":"lstm","hidden":8,"peephole":{{(peephole ? "true" : "false")}}},{"kind":"linear","units":3}""",
-            """{"kind":"cross_entropy"}""", """{"kind":"adam","lr":0.03}""", """{"epochs":25,"batchSize":30,"seed":1,"tbpttWindow":4}"""));
+            """{"kind":"cross_entropy"}""", """{"kind":"adam","lr":0.03}""", """{"epochs":25,"batchSize":30,"seed":1}"""));
         output.WriteLine($"lstm peephole={peephole}: loss {epochs[0].TrainLoss:F4} → {job.FinalMetrics!.TrainLoss:F4}, accuracy {job.FinalMetrics.TrainAccuracy}");
-        Assert.Equal(1.0, job.FinalMetrics.TrainAccuracy);
+        Assert.True(job.FinalMetrics.TrainAccuracy >= 0.95, $"accuracy {job.FinalMetrics.TrainAccuracy} (chance is 1/3)");
     }
 }
