@@ -6,18 +6,8 @@ using TrainService.Tests.Infrastructure;
 namespace TrainService.Tests.Integration.Catalog;
 
 /// <summary>Acceptance 4: malformed specs give a 400 ProblemDetails naming the right JSON path, never a 5xx.</summary>
-public sealed class CatalogValidationTests : IAsyncLifetime
+public sealed class CatalogValidationTests : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     const string Xor = """{"kind":"xor","samples":8}""";
     const string Adam = """{"kind":"adam"}""";
@@ -56,7 +46,7 @@ public sealed class CatalogValidationTests : IAsyncLifetime
     {
         foreach (var url in new[] { "/api/specs/validate", "/api/jobs" })
         {
-            var response = await client.PostAsync(url, new StringContent(spec, Encoding.UTF8, "application/json"));
+            var response = await Client.PostAsync(url, new StringContent(spec, Encoding.UTF8, "application/json"));
             string body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{description}: {(int)response.StatusCode} {body}");
             var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
@@ -69,7 +59,7 @@ public sealed class CatalogValidationTests : IAsyncLifetime
     {
         string spec = Spec("""{"kind":"conv2d","filters":4,"padding":1,"activation":"relu"},{"kind":"maxpool2d"},{"kind":"residual","layers":[{"kind":"conv2d","filters":4,"padding":1}]},{"kind":"flatten"},{"kind":"linear","units":3}""",
             "[1, 8, 8]", """{"kind":"synthetic_images"}""", """{"kind":"cross_entropy"}""");
-        var response = await client.PostAsync("/api/specs/validate", new StringContent(spec, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/specs/validate", new StringContent(spec, Encoding.UTF8, "application/json"));
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         var root = JsonDocument.Parse(body).RootElement;
