@@ -21,6 +21,10 @@ public sealed record TrainingSettings
     [Range(0.0, 0.9)]
     public double ValidationSplit { get; init; } = 0.0;
 
+    [Description("Truncated BPTT for recurrent layers: detach the hidden state every k time steps (absent = full backpropagation through time).")]
+    [Range(1, 100_000)]
+    public int? TbpttWindow { get; init; }
+
     [Description("The job fails as diverged when the global gradient norm exceeds this.")]
     [Range(1.0, double.MaxValue)]
     public double DivergenceGradNorm { get; init; } = 1e6;

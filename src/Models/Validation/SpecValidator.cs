@@ -19,7 +19,7 @@ public sealed record SpecValidationResult(IDictionary<string, string[]> Errors, 
 /// </summary>
 public static class SpecValidator
 {
-    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null)
+    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null, ModelLimits? limits = null)
     {
         var errors = new ValidationErrors();
         FieldRangeValidator.Validate(spec, "$", errors);
@@ -35,7 +35,10 @@ public static class SpecValidator
         var (layers, shapeErrors) = ShapeInference.Infer(spec.Model);
         foreach (var (path, message) in shapeErrors) errors.Add(path, message);
         if (shapeErrors.Count == 0)
+        {
             LossCompatibility.Check(spec, data, layers[^1].OutputShape, errors);
+            ModelChecks.Check(spec, data, layers, limits ?? new ModelLimits(), errors);
+        }
         TrainingCompatibility.Check(spec, data, errors);
         return new SpecValidationResult(errors.ToDictionary(), errors.IsEmpty ? layers : []);
     }
