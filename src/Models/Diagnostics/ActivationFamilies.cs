@@ -14,8 +14,9 @@ public static class ActivationFamilies
     public static ActivationFamily Of(nn.Module module)
     {
         string name = module.GetType().Name.ToLowerInvariant();
-        if (Saturating.Any(name.Contains)) return ActivationFamily.Saturating;
+        // Rectifiers first: SigmoidGelu is a gelu.
         if (Rectifiers.Any(name.Contains)) return ActivationFamily.Rectifier;
+        if (Saturating.Any(name.Contains)) return ActivationFamily.Saturating;
         return ActivationFamily.Other;
     }
 }

@@ -1,13 +1,8 @@
 namespace TrainService.Tests.Integration.Diagnostics;
 
-/// <summary>
-/// Specs that need layer kinds from the catalog branch (batchnorm, residual, init). The tests using
-/// them are skipped on main until that branch is merged; remove the Skip then.
-/// </summary>
+/// <summary>Deep networks built from the catalog's batchnorm, residual and init options, for the diagnostics comparisons.</summary>
 public static class CatalogSpecs
 {
-    public const string NeedsCatalog = "needs batchnorm/residual/init layers from the catalog branch; un-skip after merging it";
-
     static string Linear(int units, string activation, string extra = "") =>
         $$"""{"kind": "linear", "units": {{units}}, "activation": "{{activation}}"{{extra}}}""";
 
@@ -16,27 +11,42 @@ public static class CatalogSpecs
     {
         IEnumerable<string> hidden = variant switch
         {
-            "batchnorm" => Enumerable.Range(0, 9).SelectMany(_ => new[] { Linear(16, "identity"), """{"kind": "batchnorm"}""", """{"kind": "activation", "activation": "relu"}""" }),
-            "residual" => new[] { Linear(16, "relu") }.Concat(Enumerable.Range(0, 4).Select(_ => Block(batchNorm: false))),
+            "batchnorm" => Enumerable.Range(0, 9).SelectMany(_ => new[] { Linear(16, "identity"), """{"kind": "batchnorm"}""", """{"kind": "activation", "function": "relu"}""" }),
+            "residual" => new[] { Linear(16, "relu") }.Concat(Enumerable.Range(0, 4).Select(_ => ResidualBlock())),
             _ => Enumerable.Range(0, 9).Select(_ => Linear(16, "relu", """, "init": {"scheme": "he_normal"}""")),
         };
         return Mlp($"deep-relu-{variant}", hidden, epochs: 2);
     }
 
-    /// <summary>A linear stem, <paramref name="blocks"/> residual blocks (linear-relu-linear branch), one sigmoid unit.</summary>
-    public static string ResidualStack(int blocks, bool batchNorm) =>
-        Mlp($"residual-{blocks}-bn-{batchNorm}", new[] { Linear(16, "identity") }.Concat(Enumerable.Range(0, blocks).Select(_ => Block(batchNorm))), epochs: 1);
+    /// <summary>How the residual stack of <see cref="ResidualStack"/> is normalised.</summary>
+    public enum Norm { None, InBranch, AfterBlock }
 
-    static string Block(bool batchNorm) =>
-        "{\"kind\": \"residual\", \"layers\": [" + Linear(16, "relu") + ", " + Linear(16, "identity") + "], \"batchNorm\": " + (batchNorm ? "true" : "false") + "}";
+    /// <summary>
+    /// A linear stem, <paramref name="blocks"/> residual blocks h ← h + W₂ relu(W₁h) with He-initialised
+    /// weights, one sigmoid unit; batch norm at the end of each branch or after each block, or none.
+    /// </summary>
+    public static string ResidualStack(int blocks, Norm norm) =>
+        Mlp($"residual-{blocks}-{norm}", new[] { Linear(16, "identity") }.Concat(Enumerable.Range(0, blocks).SelectMany(_ => Block(norm))), epochs: 1,
+            training: ", \"divergenceGradNorm\": 1e300");
 
-    static string Mlp(string name, IEnumerable<string> hidden, int epochs) => $$"""
+    static IEnumerable<string> Block(Norm norm)
+    {
+        const string he = ", \"init\": {\"scheme\": \"he_normal\"}";
+        yield return "{\"kind\": \"residual\", \"layers\": [" + Linear(16, "relu", he) + ", " + Linear(16, "identity", he) + "], \"batchNorm\": "
+            + (norm == Norm.InBranch ? "true" : "false") + "}";
+        if (norm == Norm.AfterBlock) yield return """{"kind": "batchnorm"}""";
+    }
+
+    static string ResidualBlock() =>
+        "{\"kind\": \"residual\", \"layers\": [" + Linear(16, "relu") + ", " + Linear(16, "identity") + "]}";
+
+    static string Mlp(string name, IEnumerable<string> hidden, int epochs, string training = "") => $$"""
         {"name": "{{name}}",
          "dataset": {"kind": "breast_cancer"},
          "model": {"inputShape": [30], "layers": [{{string.Join(",", hidden)}}, {"kind": "linear", "units": 1, "activation": "sigmoid"}]},
          "loss": {"kind": "bce"},
          "optimizer": {"kind": "sgd", "lr": 0.01},
-         "training": {"epochs": {{epochs}}, "batchSize": 64, "seed": 3, "standardize": true, "validationSplit": 0.2},
+         "training": {"epochs": {{epochs}}, "batchSize": 64, "seed": 3, "standardize": true, "validationSplit": 0.2{{training}}},
          "diagnostics": {"every": 1, "unit": "epochs"} }
         """;
 }

@@ -44,7 +44,7 @@ public sealed class GradientFlowTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(sigmoid.Job.Events!.Select(e => (e.Kind, e.Step, e.Layer, e.Message)), sigmoid.Diagnostics.Events.Select(e => (e.Kind, e.Step, e.Layer, e.Message)));
     }
 
-    [Theory(Skip = CatalogSpecs.NeedsCatalog)]
+    [Theory]
     [InlineData("batchnorm")]
     [InlineData("residual")]
     [InlineData("he_init")]
