@@ -15,7 +15,9 @@ static class ActivationProbe
         using var noGrad = no_grad();
         var values = new List<LayerValue>(4);
         var flat = output.detach().to_type(ScalarType.Float32).reshape(output.shape[0], -1);
-        var (variance, mean) = var_mean(flat, unbiased: false);
+        var mean = flat.mean();
+        // Population variance by hand: in TorchSharp 0.107 var(unbiased: false) measured as the unbiased one, and var_mean swaps its pair.
+        var variance = (flat - mean).pow(2).mean();
         values.Add(new(DiagnosticMetrics.ActivationMean, layer, mean.item<float>()));
         values.Add(new(DiagnosticMetrics.ActivationVariance, layer, variance.item<float>()));
         var z = input.detach().to_type(ScalarType.Float32).reshape(input.shape[0], -1);

@@ -1,0 +1,83 @@
+using TrainService.Contracts.Specs;
+using TrainService.Models.Diagnostics;
+using TrainService.Models.Networks;
+using TrainService.Models.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TrainService.Tests.Unit.Diagnostics;
+
+/// <summary>The figures of one sampled step, against the same quantities computed by hand from the tensors.</summary>
+public sealed class LayerDiagnosticsTests
+{
+    static readonly ModelSpec Model = new()
+    {
+        InputShape = [3],
+        Layers = [new LinearLayerSpec { Units = 4, Activation = Activation.Relu }, new LinearLayerSpec { Units = 2, Activation = Activation.Sigmoid }],
+    };
+
+    [Fact]
+    public void SampledStep_GradNormsUpdateRatiosAndActivationStats_MatchHandComputation()
+    {
+        using var model = NetworkFactory.Build(Model, seed: 5);
+        using var optimizer = optim.SGD(model.parameters(), learningRate: 0.1);
+        var samples = new List<DiagnosticSample>();
+        using var diagnostics = LayerDiagnostics.Attach(model, new DiagnosticsSpec { Every = 1, SaturationInput = 0.5 }, new TrainingProgress(), samples.Add);
+        using var x = tensor(new float[] { 1, -2, 0.5f, -1, 0.3f, 2, 0.1f, 0.2f, -0.3f, 3, -1, 1 }, [4, 3]);
+
+        var linear0 = (TorchSharp.Modules.Linear)model.named_children().First().module;
+        using var before = linear0.weight!.detach().clone();
+        using var beforeBias = linear0.bias!.detach().clone();
+        optimizer.zero_grad();
+        using var hidden = linear0.forward(x).detach();
+        using var output = model.forward(x);
+        output.pow(2).sum().backward();
+        double expectedGrad = Math.Sqrt(linear0.weight.grad!.pow(2).sum().item<float>() + linear0.bias.grad!.pow(2).sum().item<float>());
+        optimizer.step();
+        diagnostics.OnStep(new StepMetrics(1, 1, 0, 0, 0.1));
+
+        var sample = Assert.Single(samples);
+        double Value(string metric, string layer) => sample.Values.Single(v => v.Metric == metric && v.Layer == layer).Value;
+        Assert.Equal(["0_linear", "1_linear"], sample.ParameterisedLayers);
+        Assert.Equal(expectedGrad, Value("gradNorm", "0_linear"), 1e-5 * expectedGrad);
+        double change = Math.Sqrt((linear0.weight - before).pow(2).sum().item<float>() + (linear0.bias - beforeBias).pow(2).sum().item<float>());
+        double norm = Math.Sqrt(before.pow(2).sum().item<float>() + beforeBias.pow(2).sum().item<float>());
+        Assert.Equal(change / norm, Value("updateRatio", "0_linear"), 1e-4 * change / norm);
+
+        var h = hidden.data<float>().ToArray();
+        var relu = h.Select(v => Math.Max(v, 0f)).ToArray();
+        double mean = relu.Average();
+        Assert.Equal(mean, Value("activationMean", "0_relu"), 1e-5);
+        Assert.Equal(relu.Select(v => (v - mean) * (v - mean)).Average(), Value("activationVariance", "0_relu"), 1e-5);
+        int dead = Enumerable.Range(0, 4).Count(unit => Enumerable.Range(0, 4).All(row => h[row * 4 + unit] <= 0));
+        Assert.Equal(dead / 4.0, Value("deadFraction", "0_relu"), 1e-9);
+        Assert.DoesNotContain(sample.Values, v => v.Metric == "deadFraction" && v.Layer == "1_sigmoid");
+        Assert.Contains(sample.Values, v => v.Metric == "saturatedFraction" && v.Layer == "1_sigmoid");
+    }
+
+    [Fact]
+    public void StepsUnit_SamplesTheFirstAndEveryNth_EpochsUnit_FirstStepOfEveryNthEpoch()
+    {
+        var steps = new SamplingSchedule(new DiagnosticsSpec { Every = 10 });
+        Assert.Equal([1L, 11, 21], Enumerable.Range(1, 25).Where(s => steps.IsSampled(s, 1, false)).Select(s => (long)s));
+        var epochs = new SamplingSchedule(new DiagnosticsSpec { Every = 2, Unit = DiagnosticsUnit.Epochs });
+        Assert.True(epochs.IsSampled(1, 1, true));
+        Assert.False(epochs.IsSampled(2, 1, false));
+        Assert.False(epochs.IsSampled(6, 2, true));
+        Assert.True(epochs.IsSampled(11, 3, true));
+    }
+
+    [Fact]
+    public void SigmoidCurve_DerivativeByAutograd_IsSigmaTimesOneMinusSigma()
+    {
+        var curve = ActivationCurve.Sample(Activation.Sigmoid, -4, 4, 9);
+        for (int i = 0; i < 9; i++)
+        {
+            double s = 1 / (1 + Math.Exp(-curve.X[i]));
+            Assert.Equal(s, curve.Y[i], 1e-6);
+            Assert.Equal(s * (1 - s), curve.Derivative[i], 1e-6);
+        }
+        var softmax = ActivationCurve.Sample(Activation.Softmax, -4, 4, 9);
+        Assert.Equal(curve.Y, softmax.Y, (a, b) => Math.Abs(a - b) < 1e-6); // softmax(z, 0)₀ = σ(z)
+    }
+}
