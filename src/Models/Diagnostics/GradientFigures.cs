@@ -18,32 +18,27 @@ static class GradientFigures
         if (layers.Count == 0) return [];
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var gradNorms = new List<Tensor>(layers.Count);
-        var updateRatios = new List<Tensor>(layers.Count);
+        // Per layer: Σ grad², Σ (θ − θ_before)², Σ θ_before² — all gathered into one tensor and read from the device once.
+        var sums = new List<Tensor>(3 * layers.Count);
         int k = 0;
         foreach (var (_, parameters) in layers)
         {
-            Tensor gradSquares = zeros(1, dtype: ScalarType.Float64), changeSquares = zeros(1, dtype: ScalarType.Float64), weightSquares = zeros(1, dtype: ScalarType.Float64);
-            foreach (var p in parameters)
-            {
-                if (p.grad is { } grad) gradSquares = gradSquares + grad.to_type(ScalarType.Float64).pow(2).sum().cpu();
-                if (before is null) continue;
-                var old = before[k++].to_type(ScalarType.Float64);
-                changeSquares = changeSquares + (p.to_type(ScalarType.Float64) - old).pow(2).sum().cpu();
-                weightSquares = weightSquares + old.pow(2).sum().cpu();
-            }
-            gradNorms.Add(gradSquares.sqrt());
-            updateRatios.Add(changeSquares.sqrt() / weightSquares.sqrt());
+            sums.Add(stack(parameters.Select(p => p.grad is { } g ? g.square().sum() : zeros(1, device: p.device).sum()).ToArray()).sum());
+            if (before is null) continue;
+            var olds = parameters.Select(_ => before[k++]).ToArray();
+            sums.Add(stack(parameters.Select((p, i) => (p - olds[i]).square().sum()).ToArray()).sum());
+            sums.Add(stack(olds.Select(o => o.square().sum()).ToArray()).sum());
         }
-        // One host read for all layers instead of one per layer.
-        var norms = cat(gradNorms).data<double>().ToArray();
-        var ratios = before is null ? null : cat(updateRatios).data<double>().ToArray();
-        var values = new List<LayerValue>(2 * layers.Count);
+        var values = stack(sums.ToArray()).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+        int width = before is null ? 1 : 3;
+        var figures = new List<LayerValue>(2 * layers.Count);
         for (int i = 0; i < layers.Count; i++)
         {
-            values.Add(new(DiagnosticMetrics.GradNorm, layers[i].Name, norms[i]));
-            if (ratios is not null && double.IsFinite(ratios[i])) values.Add(new(DiagnosticMetrics.UpdateRatio, layers[i].Name, ratios[i]));
+            figures.Add(new(DiagnosticMetrics.GradNorm, layers[i].Name, Math.Sqrt(values[i * width])));
+            if (before is null) continue;
+            double ratio = Math.Sqrt(values[i * width + 1]) / Math.Sqrt(values[i * width + 2]);
+            if (double.IsFinite(ratio)) figures.Add(new(DiagnosticMetrics.UpdateRatio, layers[i].Name, ratio));
         }
-        return values;
+        return figures;
     }
 }

@@ -20,7 +20,7 @@ public sealed class LayerDiagnostics : IDisposable
     readonly Action<DiagnosticSample> sink;
     readonly List<(string Name, Parameter[] Parameters)> parameterised = [];
     readonly List<IDisposable> hooks = [];
-    readonly List<LayerValue> activations = [];
+    readonly ActivationProbe activations = new();
     Tensor[]? snapshot;
     bool armed;
 
@@ -56,7 +56,7 @@ public sealed class LayerDiagnostics : IDisposable
     {
         // Evaluation passes (validation, test) run with training off; only the sampled training step counts.
         if (armed && module.training && output.shape.Length > 0 && output.shape[0] > 0)
-            activations.AddRange(ActivationProbe.Measure(layer, ActivationFamilies.Of(module), input, output, spec.SaturationInput));
+            activations.Measure(layer, ActivationFamilies.Of(module), input, output, spec.SaturationInput);
     }
 
     /// <summary>After each optimizer step: measures a sampled step, then prepares the next one.</summary>
@@ -64,7 +64,7 @@ public sealed class LayerDiagnostics : IDisposable
     {
         if (armed)
         {
-            var values = new List<LayerValue>(activations);
+            var values = activations.Read().ToList();
             values.AddRange(GradientFigures.Measure(parameterised, snapshot));
             sink(new DiagnosticSample(step.Step, step.Epoch, values, ParameterisedLayers));
         }
@@ -94,5 +94,6 @@ public sealed class LayerDiagnostics : IDisposable
     {
         Release();
         foreach (var hook in hooks) hook.Dispose();
+        activations.Dispose();
     }
 }
