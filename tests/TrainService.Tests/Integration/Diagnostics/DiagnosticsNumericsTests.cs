@@ -1,0 +1,40 @@
+using TrainService.Contracts.Responses;
+using TrainService.Tests.Infrastructure;
+
+namespace TrainService.Tests.Integration.Diagnostics;
+
+/// <summary>The diagnostics only read: a run sampled at every step trains to exactly the same numbers as one without them.</summary>
+public sealed class DiagnosticsNumericsTests : IAsyncLifetime
+{
+    readonly TrainServiceFactory factory = new();
+    HttpClient client = null!;
+
+    public Task InitializeAsync()
+    {
+        client = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task SamplingEveryStep_LeavesLossesAndAccuraciesBitIdentical()
+    {
+        string plain = Specs.Xor(epochs: 8);
+        string sampled = plain.Replace("\"training\":", "\"diagnostics\": {\"every\": 1}, \"training\":");
+        Assert.NotEqual(plain, sampled);
+        var without = await EpochsAsync(plain);
+        var with = await EpochsAsync(sampled);
+        Assert.Equal(8, with.Count);
+        Assert.Equal(without.Select(e => (e.TrainLoss, e.TrainAccuracy)), with.Select(e => (e.TrainLoss, e.TrainAccuracy)));
+        Assert.Equal(without.Select(e => e.TrainLoss).Distinct().Count(), 8);
+    }
+
+    async Task<IReadOnlyList<EpochMetrics>> EpochsAsync(string spec)
+    {
+        var created = await client.PostJsonTextAsync("/api/jobs", spec);
+        var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        return (await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>()).Epochs;
+    }
+}
