@@ -5,12 +5,13 @@ namespace TrainService.Models.Diagnostics;
 /// <summary>
 /// Statistics of one top-level module's output during a sampled forward pass, read through a
 /// forward hook. Everything is computed on detached tensors without gradient tracking, so the
-/// training arithmetic is untouched. The figures stay on the device until <see cref="Read"/>,
-/// so a sampled step pays for one host read, not one per layer.
+/// training arithmetic is untouched. Each layer's figures are read at once inside the hook: tensors
+/// kept past the step's dispose scope (DetachFromDisposeScope) gave corrupted figures and
+/// "Unknown scalar type" errors under concurrent jobs in TorchSharp 0.107.
 /// </summary>
 sealed class ActivationProbe : IDisposable
 {
-    readonly List<(string Layer, ActivationFamily Family, Tensor Stats)> pending = [];
+    readonly List<LayerValue> pending = [];
 
     public void Measure(string layer, ActivationFamily family, Tensor input, Tensor output, double saturationInput)
     {
@@ -28,31 +29,16 @@ sealed class ActivationProbe : IDisposable
             ActivationFamily.Saturating => z.abs().gt(saturationInput).to_type(ScalarType.Float32).mean(),
             _ => zeros_like(mean),
         };
-        pending.Add((layer, family, stack([mean, variance, fraction]).DetachFromDisposeScope()));
+        var values = stack([mean, variance, fraction]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+        pending.Add(new(DiagnosticMetrics.ActivationMean, layer, values[0]));
+        pending.Add(new(DiagnosticMetrics.ActivationVariance, layer, values[1]));
+        if (family == ActivationFamily.Rectifier) pending.Add(new(DiagnosticMetrics.DeadFraction, layer, values[2]));
+        if (family == ActivationFamily.Saturating) pending.Add(new(DiagnosticMetrics.SaturatedFraction, layer, values[2]));
     }
 
-    public IEnumerable<LayerValue> Read()
-    {
-        if (pending.Count == 0) return [];
-        using var scope = NewDisposeScope();
-        var values = stack(pending.Select(p => p.Stats).ToArray()).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-        var figures = new List<LayerValue>(3 * pending.Count);
-        for (int i = 0; i < pending.Count; i++)
-        {
-            var (layer, family, _) = pending[i];
-            figures.Add(new(DiagnosticMetrics.ActivationMean, layer, values[3 * i]));
-            figures.Add(new(DiagnosticMetrics.ActivationVariance, layer, values[3 * i + 1]));
-            if (family == ActivationFamily.Rectifier) figures.Add(new(DiagnosticMetrics.DeadFraction, layer, values[3 * i + 2]));
-            if (family == ActivationFamily.Saturating) figures.Add(new(DiagnosticMetrics.SaturatedFraction, layer, values[3 * i + 2]));
-        }
-        return figures;
-    }
+    public IEnumerable<LayerValue> Read() => pending.ToList();
 
-    public void Clear()
-    {
-        foreach (var p in pending) p.Stats.Dispose();
-        pending.Clear();
-    }
+    public void Clear() => pending.Clear();
 
     public void Dispose() => Clear();
 }

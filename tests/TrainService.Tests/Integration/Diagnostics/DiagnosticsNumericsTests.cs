@@ -27,7 +27,7 @@ public sealed class DiagnosticsNumericsTests : IAsyncLifetime
         var with = await EpochsAsync(sampled);
         Assert.Equal(8, with.Count);
         Assert.Equal(without.Select(e => (e.TrainLoss, e.TrainAccuracy)), with.Select(e => (e.TrainLoss, e.TrainAccuracy)));
-        Assert.Equal(without.Select(e => e.TrainLoss).Distinct().Count(), 8);
+        Assert.Equal(8, without.Select(e => e.TrainLoss).Distinct().Count());
     }
 
     async Task<IReadOnlyList<EpochMetrics>> EpochsAsync(string spec)

@@ -8,7 +8,7 @@ namespace TrainService.Tests.Integration.Diagnostics;
 /// <summary>
 /// Acceptance 2: 30 residual blocks without batch norm — the activation variance after each block
 /// grows block by block (h + f(h) adds the branch's variance, which He initialisation keeps equal to
-/// h's: the variance about doubles); with batch norm after each block it stays bounded.
+/// h's: the variance grows geometrically); with batch norm after each block it stays bounded.
 /// </summary>
 public sealed class ResidualVarianceTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -37,7 +37,9 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(increases >= 27, $"variance rose after only {increases} of 29 blocks");
         Assert.True(plain[^1] > 1000 * plain[0], $"variance {plain[0]} → {plain[^1]}");
         Assert.Equal(30, afterBlock.Count);
-        Assert.True(afterBlock.Max() < 4, $"variance after blocks with batch norm reached {afterBlock.Max()}");
+        Assert.True(afterBlock.Max() < 8, $"variance after blocks with batch norm reached {afterBlock.Max()}");
+        // Batch norm at the end of each branch adds about one unit of variance per block: linear, not geometric, growth.
+        Assert.True(inBranch[^1] < 2 * 30, $"in-branch batch norm reached {inBranch[^1]}");
     }
 
     async Task<IReadOnlyList<double>> BlockVariancesAsync(CatalogSpecs.Norm norm)
