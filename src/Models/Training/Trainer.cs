@@ -25,7 +25,11 @@ public static class Trainer
         try
         {
             model.to(device);
-            using var optimizer = OptimizerFactory.Create(spec.Optimizer, model.parameters());
+            var parameters = model.parameters().ToArray();
+            using var optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
+            var schedule = new LrSchedule(settings.Schedule, settings.WarmupEpochs, spec.Optimizer.InitialLr());
+            using var stopping = settings.EarlyStopping is { } early ? new EarlyStopping(early) : null;
+            int batchSize = OptimizerFactory.BatchSize(spec.Optimizer, settings.BatchSize, train.Rows);
             var loss = LossFactory.Create(spec.Loss);
             using var trainSet = TensorPair.From(train, device);
             using var validationSet = validation is null ? null : TensorPair.From(validation, device);
@@ -34,15 +38,21 @@ public static class Trainer
             for (int epoch = 1; epoch <= settings.Epochs; epoch++)
             {
                 var clock = Stopwatch.StartNew();
-                var (trainLoss, trainCorrect) = RunEpoch(model, optimizer, loss, trainSet, settings.BatchSize, shuffle, decoding, epoch, ct);
+                optimizer.LearningRate = schedule.LearningRateFor(epoch);
+                var step = new StepContext(model, optimizer, loss, parameters, settings);
+                var (trainLoss, trainCorrect) = RunEpoch(step, trainSet, batchSize, shuffle, decoding, epoch, ct);
                 var (valLoss, valCorrect) = validationSet is null ? (null as double?, null as double?) : Evaluate(model, loss, validationSet, decoding);
                 var metrics = new EpochMetrics(
                     epoch, trainLoss, valLoss,
                     decoding == ClassDecoding.None ? null : trainCorrect / train.Rows,
                     decoding == ClassDecoding.None || validation is null ? null : valCorrect / validation.Rows,
-                    clock.Elapsed.TotalSeconds);
+                    clock.Elapsed.TotalSeconds,
+                    optimizer.LearningRate);
                 observer.OnEpochEnd(metrics, model);
+                schedule.EndEpoch(epoch, valLoss ?? trainLoss);
+                if (stopping?.ShouldStop(metrics, model) == true || optimizer.Converged) break;
             }
+            stopping?.RestoreBest(model);
             return model;
         }
         catch
@@ -53,31 +63,25 @@ public static class Trainer
     }
 
     static (double Loss, double Correct) RunEpoch(
-        nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LossFunction loss, TensorPair data,
-        int batchSize, Generator shuffle, ClassDecoding decoding, int epoch, CancellationToken ct)
+        StepContext step, TensorPair data, int batchSize, Generator shuffle, ClassDecoding decoding, int epoch, CancellationToken ct)
     {
-        model.train();
+        step.Model.train();
         double lossSum = 0, correct = 0;
         using var order = randperm(data.Rows, generator: shuffle, device: data.X.device);
-        int step = 0;
-        for (int start = 0; start < data.Rows; start += batchSize, step++)
+        int index = 0;
+        for (int start = 0; start < data.Rows; start += batchSize, index++)
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var index = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
-            var x = data.X.index_select(0, index);
-            var y = data.Y.index_select(0, index);
-            optimizer.zero_grad();
-            var output = model.forward(x);
-            var batchLoss = loss(output, y);
-            double value = batchLoss.item<float>();
+            var rows = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
+            var y = data.Y.index_select(0, rows);
+            var closure = step.Run(data.X.index_select(0, rows), y);
+            double value = closure.FirstLoss!.Value;
             if (!double.IsFinite(value))
-                throw new TrainingDivergedException($"loss became {Describe(value)} at epoch {epoch}, step {step + 1}");
-            batchLoss.backward();
-            optimizer.step();
-            lossSum += value * index.shape[0];
+                throw new TrainingDivergedException($"loss became {Describe(value)} at epoch {epoch}, step {index + 1}");
+            lossSum += value * rows.shape[0];
             if (decoding != ClassDecoding.None)
-                correct += ClassDecoder.Correct(output.detach(), y, decoding).item<long>();
+                correct += ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
         }
         return (lossSum / data.Rows, correct);
     }

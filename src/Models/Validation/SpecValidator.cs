@@ -34,7 +34,10 @@ public static class SpecValidator
         var (layers, shapeErrors) = ShapeInference.Infer(spec.Model);
         foreach (var (path, message) in shapeErrors) errors.Add(path, message);
         if (shapeErrors.Count == 0)
+        {
             LossCompatibility.Check(spec, data, layers[^1].OutputShape, errors);
+            OptimizerCompatibility.Check(spec, data, layers.Sum(l => l.Parameters), errors);
+        }
         TrainingCompatibility.Check(spec, data, errors);
         return new SpecValidationResult(errors.ToDictionary(), errors.IsEmpty ? layers : []);
     }
