@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -15,7 +16,7 @@ public sealed class GradientDescent(IEnumerable<Parameter> parameters, double lr
     {
         using var scope = NewDisposeScope();
         var squares = Parameters.Where(p => p.grad is not null).Select(p => p.grad!.square().sum()).ToList();
-        gradientNorm = squares.Count == 0 ? 0 : Math.Sqrt(stack(squares).sum().item<float>());
+        gradientNorm = squares.Count == 0 ? 0 : Math.Sqrt(stack(squares).sum().ToDouble());
     }
 
     protected override void Update(Tensor parameter, Tensor gradient, Tensor[] state, long t) =>

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -22,32 +23,32 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
     public void Step(ILossClosure closure)
     {
         StepCount++;
-        float loss = closure.LossAndGradient().item<float>();
+        double loss = closure.LossAndGradient().ToDouble();
         using var noGrad = no_grad();
         var flatGrad = GatherFlatGrad();
         try
         {
-            if (flatGrad.abs().max().item<float>() <= toleranceGrad) return;
+            if (flatGrad.abs().max().ToDouble() <= toleranceGrad) return;
             int currentEvals = 1;
             for (int iteration = 1; iteration <= maxIter; iteration++)
             {
                 history.Iterations++;
                 Direction(flatGrad);
                 history.SetPrevious(flatGrad, loss);
-                history.T = history.Iterations == 1 ? Math.Min(1.0, 1.0 / flatGrad.abs().sum().item<float>()) * LearningRate : LearningRate;
-                if (flatGrad.dot(history.D!).item<float>() > -toleranceChange) break;
+                history.T = history.Iterations == 1 ? Math.Min(1.0, 1.0 / flatGrad.abs().sum().ToDouble()) * LearningRate : LearningRate;
+                if (flatGrad.dot(history.D!).ToDouble() > -toleranceChange) break;
                 AddDirection(history.T, history.D!);
                 bool optimal = false;
                 if (iteration != maxIter)
                 {
-                    using (enable_grad()) loss = closure.LossAndGradient().item<float>();
+                    using (enable_grad()) loss = closure.LossAndGradient().ToDouble();
                     flatGrad.Dispose();
                     flatGrad = GatherFlatGrad();
-                    optimal = flatGrad.abs().max().item<float>() <= toleranceGrad;
+                    optimal = flatGrad.abs().max().ToDouble() <= toleranceGrad;
                     currentEvals++;
                 }
                 if (iteration == maxIter || currentEvals >= maxEval || optimal) break;
-                if (history.D!.mul(history.T).abs().max().item<float>() <= toleranceChange) break;
+                if (history.D!.mul(history.T).abs().max().ToDouble() <= toleranceChange) break;
                 if (Math.Abs(loss - history.PreviousLoss) < toleranceChange) break;
             }
         }
@@ -69,7 +70,7 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
         var y = flatGrad.sub(history.PreviousGrad!);
         var s = history.D!.mul(history.T);
         var ys = y.dot(s);
-        if (ys.item<float>() > 1e-10)
+        if (ys.ToDouble() > 1e-10)
             history.Push(y, s, ys, historySize);
         int count = history.Dirs.Count;
         var alphas = new Tensor[count];
@@ -89,7 +90,7 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
     }
 
     Tensor GatherFlatGrad() =>
-        cat(parameters.Select(p => p.grad is { } g ? g.reshape(-1) : zeros(p.numel())).ToArray(), 0);
+        cat(parameters.Select(p => p.grad is { } g ? g.reshape(-1) : zeros(p.numel(), dtype: p.dtype)).ToArray(), 0);
 
     void AddDirection(double step, Tensor direction)
     {

@@ -7,7 +7,7 @@ sealed class LbfgsHistory : IDisposable
 {
     public long Iterations;
     public double T;
-    public float PreviousLoss;
+    public double PreviousLoss;
     public Tensor? D, HDiag, PreviousGrad;
     public readonly List<Tensor> Dirs = [], Stps = [], Ro = [];
 
@@ -15,12 +15,12 @@ sealed class LbfgsHistory : IDisposable
     {
         ClearPairs();
         SetDirection(direction);
-        Replace(ref HDiag, tensor(1.0f));
+        Replace(ref HDiag, ones(1, dtype: direction.dtype).squeeze(0));
     }
 
     public void SetDirection(Tensor direction) => Replace(ref D, direction);
 
-    public void SetPrevious(Tensor flatGrad, float loss)
+    public void SetPrevious(Tensor flatGrad, double loss)
     {
         Replace(ref PreviousGrad, flatGrad.clone());
         PreviousLoss = loss;
@@ -67,7 +67,7 @@ sealed class LbfgsHistory : IDisposable
     {
         Iterations = reader.ReadInt64();
         T = reader.ReadDouble();
-        PreviousLoss = reader.ReadSingle();
+        PreviousLoss = reader.ReadDouble();
         ClearPairs();
         if (!reader.ReadBoolean()) return;
         Replace(ref D, StateIo.ReadTensor(reader, device));

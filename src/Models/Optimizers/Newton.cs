@@ -28,7 +28,7 @@ public sealed class Newton(IEnumerable<Parameter> parameters, double lr, double 
         using var noGrad = no_grad();
         var hessian = stack(rows).to(ScalarType.Float64);
         hessian.diagonal().add_(damping);
-        var direction = linalg.solve(hessian, gradient.detach().to(ScalarType.Float64).unsqueeze(1)).squeeze(1).to(ScalarType.Float32);
+        var direction = linalg.solve(hessian, gradient.detach().to(ScalarType.Float64).unsqueeze(1)).squeeze(1).to(gradient.dtype);
         long offset = 0;
         foreach (var p in parameters)
         {
@@ -40,7 +40,7 @@ public sealed class Newton(IEnumerable<Parameter> parameters, double lr, double 
 
     /// <summary>Flattens per-parameter derivatives; a parameter the output does not depend on contributes zeros.</summary>
     Tensor[] Flatten(IList<Tensor> derivatives) =>
-        derivatives.Select((d, i) => d is null || d.IsInvalid ? zeros(parameters[i].numel()) : d.reshape(-1)).ToArray();
+        derivatives.Select((d, i) => d is null || d.IsInvalid ? zeros(parameters[i].numel(), dtype: parameters[i].dtype) : d.reshape(-1)).ToArray();
 
     public void SaveState(Stream destination)
     {

@@ -29,7 +29,7 @@ public static class OptimizerFactory
         NadamOptimizerSpec s => Torch(torch.optim.NAdam(parameters, lr: s.Lr, beta1: s.Beta1, beta2: s.Beta2, eps: s.Eps, weight_decay: 0, momentum_decay: 4e-3)),
         AdamwOptimizerSpec s => Torch(torch.optim.AdamW(parameters, lr: s.Lr, beta1: s.Beta1, beta2: s.Beta2, eps: s.Eps, weight_decay: s.WeightDecay, amsgrad: false, maximize: false)),
         SgdwOptimizerSpec s => new Sgdw(parameters, s.Lr, s.Momentum, s.WeightDecay),
-        RadamOptimizerSpec s => Torch(torch.optim.RAdam(parameters, lr: s.Lr, beta1: s.Beta1, beta2: s.Beta2, eps: s.Eps, weight_decay: 0)),
+        RadamOptimizerSpec s => new Radam(parameters, s.Lr, s.Beta1, s.Beta2, s.Eps),
         LionOptimizerSpec s => new Lion(parameters, s.Lr, s.Beta1, s.Beta2, s.WeightDecay),
         NewtonOptimizerSpec s => new Newton(parameters, s.Lr, s.Damping),
         LbfgsOptimizerSpec s => new Lbfgs(parameters, s.Lr, s.MaxIter, s.ToleranceGrad, s.ToleranceChange, s.HistorySize),

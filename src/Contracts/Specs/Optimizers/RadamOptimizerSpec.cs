@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TrainService.Contracts.Specs;
 
-/// <summary>RAdam (Liu et al., 2019): Adam with the variance of the adaptive rate rectified in early steps.</summary>
+/// <summary>RAdam (Liu et al., 2019): Adam with the variance of the adaptive rate rectified in early steps (PyTorch's form).</summary>
 public sealed record RadamOptimizerSpec : OptimizerSpec
 {
     [Description("Learning rate η.")]
