@@ -36,7 +36,7 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
                 Direction(flatGrad);
                 history.SetPrevious(flatGrad, loss);
                 history.T = history.Iterations == 1 ? Math.Min(1.0, 1.0 / flatGrad.abs().sum().ToDouble()) * LearningRate : LearningRate;
-                if (flatGrad.dot(history.D!).ToDouble() > -toleranceChange) break;
+                if (Dot(flatGrad, history.D!).ToDouble() > -toleranceChange) break;
                 AddDirection(history.T, history.D!);
                 bool optimal = false;
                 if (iteration != maxIter)
@@ -69,7 +69,7 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
         using var scope = NewDisposeScope();
         var y = flatGrad.sub(history.PreviousGrad!);
         var s = history.D!.mul(history.T);
-        var ys = y.dot(s);
+        var ys = Dot(y, s);
         if (ys.ToDouble() > 1e-10)
             history.Push(y, s, ys, historySize);
         int count = history.Dirs.Count;
@@ -77,17 +77,23 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
         var q = flatGrad.neg();
         for (int i = count - 1; i >= 0; i--)
         {
-            alphas[i] = history.Stps[i].dot(q).mul_(history.Ro[i]);
+            alphas[i] = Dot(history.Stps[i], q).mul_(history.Ro[i]);
             q.add_(history.Dirs[i].mul(alphas[i].neg()));
         }
         var r = q.mul(history.HDiag!);
         for (int i = 0; i < count; i++)
         {
-            var beta = history.Dirs[i].dot(r).mul_(history.Ro[i]);
+            var beta = Dot(history.Dirs[i], r).mul_(history.Ro[i]);
             r.add_(history.Stps[i].mul(alphas[i].sub(beta)));
         }
         history.SetDirection(r.DetachFromDisposeScope());
     }
+
+    /// <summary>
+    /// An inner product that gives the same bits wherever its operands live: BLAS dot (MKL)
+    /// may sum in an order that depends on memory alignment, which made resumed runs drift.
+    /// </summary>
+    internal static Tensor Dot(Tensor a, Tensor b) => a.mul(b).sum();
 
     Tensor GatherFlatGrad() =>
         cat(parameters.Select(p => p.grad is { } g ? g.reshape(-1) : zeros(p.numel(), dtype: p.dtype)).ToArray(), 0);

@@ -35,7 +35,7 @@ sealed class LbfgsHistory : IDisposable
         Dirs.Add(y.clone().DetachFromDisposeScope());
         Stps.Add(s.clone().DetachFromDisposeScope());
         Ro.Add(ys.reciprocal().DetachFromDisposeScope());
-        Replace(ref HDiag, ys.div(y.dot(y)));
+        Replace(ref HDiag, ys.div(Lbfgs.Dot(y, y)));
     }
 
     void Replace(ref Tensor? slot, Tensor value)

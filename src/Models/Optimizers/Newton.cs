@@ -20,7 +20,7 @@ public sealed class Newton(IEnumerable<Parameter> parameters, double lr, double 
     {
         using var scope = NewDisposeScope();
         var loss = closure.Loss();
-        var gradient = cat(Flatten(autograd.grad([loss], parameters, create_graph: true, allow_unused: true)), 0);
+        var gradient = cat(Flatten(autograd.grad([loss], parameters, retain_graph: true, create_graph: true, allow_unused: true)), 0);
         int n = (int)gradient.shape[0];
         var rows = new Tensor[n];
         for (int i = 0; i < n; i++)
