@@ -18,7 +18,7 @@ public sealed class Newton(IEnumerable<Parameter> parameters, double lr, double 
 
     public void Step(ILossClosure closure)
     {
-        using var scope = NewDisposeScope();
+        // No dispose scope of its own: the closure's first output must outlive this call (the trainer's step scope frees everything).
         var loss = closure.Loss();
         var gradient = cat(Flatten(autograd.grad([loss], parameters, retain_graph: true, create_graph: true, allow_unused: true)), 0);
         int n = (int)gradient.shape[0];

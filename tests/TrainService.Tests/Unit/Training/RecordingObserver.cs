@@ -1,0 +1,13 @@
+using TrainService.Contracts.Responses;
+using TrainService.Models.Training;
+using static TorchSharp.torch;
+
+namespace TrainService.Tests.Unit.Training;
+
+/// <summary>Keeps every epoch's metrics in order, as the job's metrics writer would store them.</summary>
+public sealed class RecordingObserver : ITrainingObserver
+{
+    public List<EpochMetrics> Epochs { get; } = [];
+
+    public void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model) => Epochs.Add(metrics);
+}
