@@ -13,7 +13,9 @@ var app = builder.Build();
 
 app.UseTrainServiceApi();
 app.MapJobsEndpoints();
+app.MapCheckpointsEndpoints();
 app.MapSpecsEndpoints();
+app.MapDatasetsEndpoints();
 app.MapTrainServiceOperations();
 
 app.Run();

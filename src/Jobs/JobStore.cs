@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
@@ -8,19 +9,56 @@ using TrainService.Jobs.Persistence;
 
 namespace TrainService.Jobs;
 
+/// <summary>How a submission ended: a new job, the job an earlier submission with the same key created, or a refusal.</summary>
+public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, QueueFull }
+
 /// <summary>What the API asks of jobs: create (and enqueue), read, list, cancel, metrics.</summary>
-public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock)
+public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options)
 {
-    /// <summary>Records a validated spec as a queued job, then hands its id to the workers.</summary>
-    public async Task<JobResponse> CreateAsync(TrainingSpec spec, CancellationToken ct)
+    /// <summary>
+    /// Records a validated spec as a queued job, then hands its id to the workers. A repeated
+    /// idempotency key returns the first job instead; a full queue refuses.
+    /// </summary>
+    public async Task<(SubmitOutcome Outcome, JobResponse? Job)> SubmitAsync(TrainingSpec spec, string? idempotencyKey, CancellationToken ct)
     {
+        string specJson = JsonSerializer.Serialize(spec, ContractJson.Options);
+        if (idempotencyKey is not null && await FindByKeyAsync(idempotencyKey, specJson, ct) is { } earlier)
+            return earlier;
+        if (await db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct) >= options.Value.MaxQueuedJobs)
+            return (SubmitOutcome.QueueFull, null);
+        try
+        {
+            return (SubmitOutcome.Created, await CreateAsync(spec.Name, specJson, idempotencyKey, ct));
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent submission with the same key won the unique index.
+            db.ChangeTracker.Clear();
+            return await FindByKeyAsync(idempotencyKey, specJson, ct) ?? throw new InvalidOperationException("Idempotency key conflict without a job.");
+        }
+    }
+
+    async Task<(SubmitOutcome, JobResponse?)?> FindByKeyAsync(string key, string specJson, CancellationToken ct)
+    {
+        var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.IdempotencyKey == key, ct);
+        if (row is null) return null;
+        if (row.SpecJson != specJson) return (SubmitOutcome.KeyReusedWithDifferentSpec, null);
+        return (SubmitOutcome.Existing, await GetAsync(row.Id, ct));
+    }
+
+    async Task<JobResponse> CreateAsync(string name, string specJson, string? idempotencyKey, CancellationToken ct)
+    {
+        // Whole milliseconds: what the database round-trips, so POST and GET show the same instant.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var row = new JobRow
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            Name = spec.Name,
+            Id = Guid.CreateVersion7(now),
+            Name = name,
             Status = JobStatus.Queued,
-            SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options),
-            CreatedAt = clock.GetUtcNow(),
+            SpecJson = specJson,
+            CreatedAt = now,
+            IdempotencyKey = idempotencyKey,
         };
         db.Jobs.Add(row);
         await db.SaveChangesAsync(ct);
@@ -33,7 +71,7 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
         var last = await LastEpochsAsync([id], ct);
-        return ToResponse(row, last.GetValueOrDefault(id));
+        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct) };
     }
 
     public async Task<PagedList<JobResponse>> ListAsync(int page, int pageSize, CancellationToken ct)
@@ -69,7 +107,21 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id, ct)) return null;
         var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == id && EpochMetricSeries.Names.Contains(m.Name)).ToListAsync(ct);
-        return new MetricsResponse(id, EpochMetricSeries.FromRows(rows));
+        return new MetricsResponse(id, EpochMetricSeries.FromRows(rows), await TestMetricSeries.ReadAsync(db, id, ct));
+    }
+
+    /// <summary>Per-step metrics, every stride-th step (and the last) so at most <paramref name="maxPoints"/> come back.</summary>
+    public async Task<StepSeriesResponse?> GetStepsAsync(Guid id, int maxPoints, CancellationToken ct)
+    {
+        if (!await db.Jobs.AnyAsync(j => j.Id == id, ct)) return null;
+        var steps = db.Metrics.AsNoTracking().Where(m => m.JobId == id && m.Name == StepMetricSeries.Loss);
+        int total = await steps.CountAsync(ct);
+        int last = total == 0 ? 0 : await steps.MaxAsync(m => m.Step, ct);
+        int stride = Math.Max(1, (int)Math.Ceiling(total / (double)maxPoints));
+        var rows = await db.Metrics.AsNoTracking()
+            .Where(m => m.JobId == id && StepMetricSeries.Names.Contains(m.Name) && (m.Step % stride == 0 || m.Step == last))
+            .ToListAsync(ct);
+        return new StepSeriesResponse(id, total, stride, StepMetricSeries.FromRows(rows));
     }
 
     async Task<Dictionary<Guid, EpochMetrics>> LastEpochsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)

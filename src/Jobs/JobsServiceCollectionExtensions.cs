@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TrainService.Jobs.Datasets;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Inference;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
+using TrainService.Models.Data;
 
 namespace TrainService.Jobs;
 
@@ -22,16 +24,24 @@ public static class JobsServiceCollectionExtensions
         services.AddDbContextFactory<TrainDbContext>((provider, db) =>
         {
             var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
-            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30");
+            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30")
+                .AddInterceptors(new SqlitePragmas());
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
         services.AddSingleton<IArtifactStore>(provider =>
             new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")));
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<JobReconciler>();
         services.AddScoped<JobStore>();
-        services.AddScoped<IJobQueue, HangfireJobQueue>();
+        services.AddScoped<WarmStartValidator>();
+        services.AddSingleton<IJobQueue, HangfireJobQueue>();
+        services.AddSingleton<WorkerIdentity>();
+        services.AddSingleton<JobLease>();
+        services.AddSingleton<CheckpointStore>();
         services.AddTransient<TrainingJob>();
         services.AddSingleton<PredictorCache>();
+        services.AddSingleton<DatasetStore>();
+        services.AddSingleton<IUploadedDatasets>(provider => provider.GetRequiredService<DatasetStore>());
         return services;
     }
 

@@ -27,5 +27,21 @@ public sealed class TrainServiceOptions
     [Range(1, 1024)]
     public int PredictorCacheSize { get; set; } = 16;
 
+    /// <summary>Longest a job may train; a spec may ask for less (training.maxRuntimeSeconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxJobRuntime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Jobs allowed to wait in the queue; beyond it submissions get 429 with Retry-After.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueuedJobs { get; set; } = 500;
+
+    /// <summary>Largest dataset file accepted by POST /api/datasets, in bytes.</summary>
+    [Range(1, 2_000_000_000)]
+    public long MaxDatasetBytes { get; set; } = 20_000_000;
+
+    /// <summary>Most columns an uploaded dataset may have.</summary>
+    [Range(2, 100_000)]
+    public int MaxDatasetColumns { get; set; } = 1_000;
+
     public int EffectiveTorchThreads => TorchThreads ?? Math.Max(1, Environment.ProcessorCount / TrainingWorkers);
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
-using TrainService.Jobs.Inference;
+using TrainService.Models.Data;
 using TrainService.Models.Validation;
 
 namespace TrainService.Api.Endpoints;
@@ -19,20 +19,44 @@ public static class JobsEndpoints
         jobs.MapGet("/", List).WithName("ListJobs").WithSummary("List jobs, newest first");
         jobs.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, timestamps, failure reason and final metrics");
         jobs.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelJob").WithSummary("Cancel a queued job, or stop a running one at its next batch");
+        jobs.MapGet("/{id:guid}/metrics/steps", Steps).WithName("GetJobStepMetrics")
+            .WithSummary("Per-step loss, gradient norm and learning rate, downsampled on the server to at most maxPoints");
         jobs.MapGet("/{id:guid}/metrics", Metrics).WithName("GetJobMetrics").WithSummary("Per-epoch loss, accuracy and time");
-        jobs.MapPost("/{id:guid}/predict", Predict).WithName("Predict").WithSummary("Run inputs through the job's trained model");
         return app;
     }
 
-    static async Task<Results<Created<JobResponse>, ValidationProblem>> Create(HttpRequest request, JobStore store, CancellationToken ct)
+    static async Task<Results<Created<JobResponse>, Ok<JobResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        HttpRequest request, HttpResponse response, JobStore store, WarmStartValidator warmStarts, IUploadedDatasets uploads,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
+        if (idempotencyKey is { Length: 0 or > 200 })
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["must have 1 to 200 characters"] });
         var (spec, jsonErrors) = await JsonBodyReader.ReadAsync<TrainingSpec>(request, ct);
         if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The training spec is malformed");
-        var validation = SpecValidator.Validate(spec!);
+        var validation = SpecValidator.Validate(spec!, uploads);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors, title: "The training spec is invalid");
-        var job = await store.CreateAsync(spec!, ct);
-        return TypedResults.Created($"/api/jobs/{job.Id}", job);
+        var warmStartErrors = await warmStarts.ValidateAsync(spec!, ct);
+        if (warmStartErrors.Count > 0) return TypedResults.ValidationProblem(warmStartErrors, title: "The training spec is invalid");
+
+        var (outcome, job) = await store.SubmitAsync(spec!, idempotencyKey, ct);
+        switch (outcome)
+        {
+            case SubmitOutcome.Created:
+                return TypedResults.Created($"/api/jobs/{job!.Id}", job);
+            case SubmitOutcome.Existing:
+                response.Headers.Location = $"/api/jobs/{job!.Id}";
+                return TypedResults.Ok(job);
+            case SubmitOutcome.KeyReusedWithDifferentSpec:
+                return TypedResults.Problem(title: "Idempotency-Key reused", statusCode: StatusCodes.Status422UnprocessableEntity,
+                    detail: "This Idempotency-Key was already used with a different spec; use a new key for a new job.");
+            default:
+                response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(title: "Too many queued jobs", statusCode: StatusCodes.Status429TooManyRequests,
+                    detail: $"The queue is full; retry after {RetryAfterSeconds} seconds.");
+        }
     }
+
+    const int RetryAfterSeconds = 5;
 
     static async Task<Results<Ok<PagedList<JobResponse>>, ValidationProblem>> List(JobStore store, CancellationToken ct, int page = 1, int pageSize = 20)
     {
@@ -43,32 +67,22 @@ public static class JobsEndpoints
         return TypedResults.Ok(await store.ListAsync(page, pageSize, ct));
     }
 
-    static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> Get(Guid id, JobStore store, CancellationToken ct) =>
+    static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Get(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
 
-    static async Task<Results<Ok<JobResponse>, NotFound<ProblemDetails>>> Cancel(Guid id, JobStore store, CancellationToken ct) =>
+    static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Cancel(Guid id, JobStore store, CancellationToken ct) =>
         await store.CancelAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
 
-    static async Task<Results<Ok<MetricsResponse>, NotFound<ProblemDetails>>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
+    static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetMetricsAsync(id, ct) is { } metrics ? TypedResults.Ok(metrics) : JobNotFound(id);
 
-    static async Task<Results<Ok<PredictResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Predict(
-        Guid id, HttpRequest request, PredictorCache predictors, CancellationToken ct)
+    static async Task<Results<Ok<StepSeriesResponse>, ValidationProblem, ProblemHttpResult>> Steps(Guid id, JobStore store, CancellationToken ct, int maxPoints = 1000)
     {
-        var (body, jsonErrors) = await JsonBodyReader.ReadAsync<PredictRequest>(request, ct);
-        if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The predict request is malformed");
-        if (body!.Inputs.Count is 0 or > 100_000)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$.inputs"] = ["must hold between 1 and 100000 rows"] });
-        var result = await predictors.PredictAsync(id, "final", body, ct);
-        return result.Outcome switch
-        {
-            PredictOutcome.Ok => TypedResults.Ok(result.Response!),
-            PredictOutcome.JobNotFound => JobNotFound(id),
-            PredictOutcome.NoCheckpoint => TypedResults.Conflict(new ProblemDetails { Title = "The job has no trained model yet", Detail = result.Problem, Status = 409 }),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Path!] = [result.Problem!] }, title: "The predict request is invalid"),
-        };
+        if (maxPoints is < 2 or > 100_000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maxPoints"] = ["must be between 2 and 100000"] });
+        return await store.GetStepsAsync(id, maxPoints, ct) is { } steps ? TypedResults.Ok(steps) : JobNotFound(id);
     }
 
-    static NotFound<ProblemDetails> JobNotFound(Guid id) =>
-        TypedResults.NotFound(new ProblemDetails { Title = "Job not found", Detail = $"No job has id {id}.", Status = 404 });
+    internal static ProblemHttpResult JobNotFound(Guid id) =>
+        TypedResults.Problem(title: "Job not found", detail: $"No job has id {id}.", statusCode: StatusCodes.Status404NotFound);
 }

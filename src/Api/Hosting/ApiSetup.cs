@@ -27,7 +27,7 @@ public static class ApiSetup
             swagger.UseOneOfForPolymorphism();
             swagger.SelectDiscriminatorNameUsing(_ => "kind");
             swagger.SupportNonNullableReferenceTypes();
-            swagger.NonNullableReferenceTypesAsRequired();
+            swagger.OperationFilter<DatasetUploadDocumentation>();
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })
             {
                 string xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using TrainService.Jobs;
 using TrainService.Jobs.Execution;
 
@@ -10,11 +11,13 @@ public static class BackgroundJobsSetup
     public static IServiceCollection AddTrainServiceBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(TrainServiceOptions.Section).Get<TrainServiceOptions>() ?? new TrainServiceOptions();
+        // The storage is this host's own singleton, not Hangfire's static JobStorage.Current, so two
+        // hosts in one process (integration tests) never pick up each other's jobs.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(server =>
         {
             server.Queues = [TrainingJob.Queue];

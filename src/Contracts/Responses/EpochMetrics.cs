@@ -20,4 +20,5 @@ public sealed record EpochMetrics(
 /// <summary>The per-epoch history of a job.</summary>
 /// <param name="JobId">The job the metrics belong to.</param>
 /// <param name="Epochs">One record per completed epoch, in order.</param>
-public sealed record MetricsResponse(Guid JobId, IReadOnlyList<EpochMetrics> Epochs);
+/// <param name="Test">The final model on the held-out test split, when the spec asked for one and training succeeded.</param>
+public sealed record MetricsResponse(Guid JobId, IReadOnlyList<EpochMetrics> Epochs, TestMetrics? Test = null);

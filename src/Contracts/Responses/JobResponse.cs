@@ -12,6 +12,7 @@ namespace TrainService.Contracts.Responses;
 /// <param name="FinishedAt">When it reached a final state.</param>
 /// <param name="FailureReason">Why it failed, when it did.</param>
 /// <param name="FinalMetrics">The last epoch's metrics, once training ended.</param>
+/// <param name="TestMetrics">The trained model on the held-out test split; absent without one, and until training succeeded.</param>
 public sealed record JobResponse(
     Guid Id,
     string Name,
@@ -21,7 +22,8 @@ public sealed record JobResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? FailureReason,
-    EpochMetrics? FinalMetrics);
+    EpochMetrics? FinalMetrics,
+    TestMetrics? TestMetrics = null);
 
 /// <summary>One page of a newest-first listing.</summary>
 /// <param name="Items">The items on this page.</param>

@@ -7,6 +7,19 @@ namespace TrainService.Contracts.Specs;
 /// <summary>Where the training examples come from; the <c>kind</c> field selects the source.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(XorDatasetSpec), "xor")]
+[JsonDerivedType(typeof(CirclesDatasetSpec), "circles")]
+[JsonDerivedType(typeof(SpiralDatasetSpec), "spiral")]
+[JsonDerivedType(typeof(MoonsDatasetSpec), "moons")]
+[JsonDerivedType(typeof(GaussiansDatasetSpec), "gaussians")]
+[JsonDerivedType(typeof(XSquaredDatasetSpec), "x_squared")]
+[JsonDerivedType(typeof(ReciprocalDatasetSpec), "reciprocal")]
+[JsonDerivedType(typeof(SineDatasetSpec), "sine")]
+[JsonDerivedType(typeof(IrisDatasetSpec), "iris")]
+[JsonDerivedType(typeof(WineDatasetSpec), "wine")]
+[JsonDerivedType(typeof(BreastCancerDatasetSpec), "breast_cancer")]
+[JsonDerivedType(typeof(DigitsDatasetSpec), "digits")]
+[JsonDerivedType(typeof(DiabetesDatasetSpec), "diabetes")]
+[JsonDerivedType(typeof(UploadedDatasetSpec), "uploaded")]
 public abstract record DatasetSpec;
 
 /// <summary>The four XOR corners, repeated and jittered by Gaussian noise; label 1 where exactly one input is 1.</summary>

@@ -36,4 +36,23 @@ public sealed record TrainingSettings
 
     [Description("Early stopping on a validation metric; absent = train all epochs.")]
     public EarlyStoppingSpec? EarlyStopping { get; init; }
+
+    [Description("The job fails as diverged when the global gradient norm exceeds this.")]
+    [Range(1.0, double.MaxValue)]
+    public double DivergenceGradNorm { get; init; } = 1e6;
+
+    [Description("The job fails as diverged when a batch's loss exceeds this multiple of the first step's loss (or of 1, if that was smaller).")]
+    [Range(10.0, double.MaxValue)]
+    public double DivergenceLossRatio { get; init; } = 1e4;
+
+    [Description("Wall-clock limit in seconds; the job fails when it is exceeded (null = the server's limit).")]
+    [Range(1, 7 * 24 * 3600)]
+    public int? MaxRuntimeSeconds { get; init; }
+
+    [Description("Fraction of the dataset held out for a final test evaluation after training (0 = none). Splits are stratified by class for classifiers.")]
+    [Range(0.0, 0.9)]
+    public double TestSplit { get; init; } = 0.0;
+
+    [Description("Standardise each input feature to mean 0 and standard deviation 1, fitted on the training split only; predict applies the same transform to raw inputs.")]
+    public bool Standardize { get; init; } = false;
 }

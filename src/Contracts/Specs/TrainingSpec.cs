@@ -26,6 +26,12 @@ public sealed record TrainingSpec
     [Description("Epochs, batch size, seed and validation split.")]
     public TrainingSettings Training { get; init; } = new();
 
+    [Description("When checkpoints are written and which are kept.")]
+    public CheckpointPolicy Checkpoints { get; init; } = new();
+
+    [Description("Initialise from another job's checkpoint (same architecture) instead of random weights.")]
+    public WarmStartSpec? WarmStart { get; init; }
+
     [Description("Where tensors live. `cuda` is accepted only when the server has a CUDA device.")]
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 }

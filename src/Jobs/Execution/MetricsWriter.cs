@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs.Persistence;
 using TrainService.Models.Training;
-using static TorchSharp.torch;
 
 namespace TrainService.Jobs.Execution;
 
@@ -13,7 +12,7 @@ namespace TrainService.Jobs.Execution;
 /// </summary>
 public sealed class MetricsWriter : ITrainingObserver
 {
-    readonly Channel<EpochMetrics> channel = Channel.CreateUnbounded<EpochMetrics>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    readonly Channel<MetricRow[]> channel = Channel.CreateUnbounded<MetricRow[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     readonly Guid jobId;
     readonly IDbContextFactory<TrainDbContext> dbFactory;
     readonly Task consumer;
@@ -27,10 +26,17 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public EpochMetrics? Last { get; private set; }
 
-    public void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model)
+    /// <summary>The held-out test measurement, stored with the final checkpoint.</summary>
+    public TestMetrics? Test { get; private set; }
+
+    public void OnTestEnd(TestMetrics metrics) => Test = metrics;
+
+    public void OnStep(StepMetrics metrics) => channel.Writer.TryWrite(StepMetricSeries.ToRows(jobId, metrics).ToArray());
+
+    public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
     {
         Last = metrics;
-        channel.Writer.TryWrite(metrics);
+        channel.Writer.TryWrite(EpochMetricSeries.ToRows(jobId, metrics).ToArray());
     }
 
     /// <summary>Stops accepting metrics and waits until every one is in the database.</summary>
@@ -40,13 +46,15 @@ public sealed class MetricsWriter : ITrainingObserver
         return consumer;
     }
 
+    const int MaxBatchRows = 30_000;
+
     async Task ConsumeAsync()
     {
         var batch = new List<MetricRow>();
         while (await channel.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (channel.Reader.TryRead(out var metrics)) batch.AddRange(EpochMetricSeries.ToRows(jobId, metrics));
+            while (batch.Count < MaxBatchRows && channel.Reader.TryRead(out var rows)) batch.AddRange(rows);
             await using var db = await dbFactory.CreateDbContextAsync();
             db.Metrics.AddRange(batch);
             await db.SaveChangesAsync();

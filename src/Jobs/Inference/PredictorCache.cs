@@ -21,11 +21,12 @@ public sealed record PredictResult(PredictOutcome Outcome, PredictResponse? Resp
 /// models are disposed when the cache is full, but only once no request still holds them.
 /// A gate sized to the cores bounds concurrent forward passes.
 /// </summary>
-public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, IOptions<TrainServiceOptions> options) : IDisposable
+public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, CheckpointStore checkpoints, IArtifactStore artifacts, IOptions<TrainServiceOptions> options) : IDisposable
 {
     readonly Lock sync = new();
     readonly LinkedList<Entry> recent = new();
-    readonly Dictionary<(Guid, string), LinkedListNode<Entry>> index = new();
+    // Keyed by the resolved checkpoint (name and step), so "latest" and a rewritten "best" never serve stale weights.
+    readonly Dictionary<(Guid, string, long), LinkedListNode<Entry>> index = new();
     readonly SemaphoreSlim gate = new(Environment.ProcessorCount);
 
     public async Task<PredictResult> PredictAsync(Guid jobId, string checkpoint, PredictRequest request, CancellationToken ct)
@@ -56,9 +57,15 @@ public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, 
 
     async Task<(PredictOutcome Outcome, Entry? Entry, string? Problem)> LeaseAsync(Guid jobId, string checkpoint, CancellationToken ct)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null) return (PredictOutcome.JobNotFound, null, null);
+        var row = await checkpoints.ResolveAsync(jobId, checkpoint, ct);
+        if (row is null) return (PredictOutcome.NoCheckpoint, null, $"job {jobId} has no '{checkpoint}' checkpoint yet (status {job.Status.ToString().ToLowerInvariant()})");
+        var key = (jobId, row.Name, row.GlobalStep);
         lock (sync)
         {
-            if (index.TryGetValue((jobId, checkpoint), out var node))
+            if (index.TryGetValue(key, out var node))
             {
                 recent.Remove(node);
                 recent.AddFirst(node);
@@ -66,20 +73,15 @@ public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, 
                 return (PredictOutcome.Ok, node.Value, null);
             }
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null) return (PredictOutcome.JobNotFound, null, null);
-        var row = await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.JobId == jobId && c.Name == checkpoint, ct);
-        if (row is null) return (PredictOutcome.NoCheckpoint, null, $"job {jobId} has no '{checkpoint}' checkpoint yet (status {job.Status.ToString().ToLowerInvariant()})");
-
         var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        var preprocessing = PreprocessingFile.Read(artifacts, jobId);
         Predictor predictor;
-        using (var stream = artifacts.OpenRead(row.ArtifactKey))
-            predictor = Predictor.Load(spec, stream);
-        return (PredictOutcome.Ok, Add((jobId, checkpoint), predictor), null);
+        using (var stream = checkpoints.OpenRead(row))
+            predictor = Predictor.Load(spec, stream, preprocessing);
+        return (PredictOutcome.Ok, Add(key, predictor), null);
     }
 
-    Entry Add((Guid, string) key, Predictor predictor)
+    Entry Add((Guid, string, long) key, Predictor predictor)
     {
         lock (sync)
         {
@@ -122,9 +124,9 @@ public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, 
         gate.Dispose();
     }
 
-    sealed class Entry((Guid, string) key, Predictor predictor)
+    sealed class Entry((Guid, string, long) key, Predictor predictor)
     {
-        public (Guid, string) Key { get; } = key;
+        public (Guid, string, long) Key { get; } = key;
         public Predictor Predictor { get; } = predictor;
         public int Leases { get; set; }
         public bool Evicted { get; set; }

@@ -15,4 +15,9 @@ public sealed class JobRow
     public DateTimeOffset? FinishedAt { get; set; }
     public string? FailureReason { get; set; }
     public bool CancelRequested { get; set; }
+    /// <summary>Client-chosen key that makes a repeated submission return this job.</summary>
+    public string? IdempotencyKey { get; set; }
+    /// <summary>The worker that holds the job, and until when; a lease makes sure no two workers train one job at once.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
 }

@@ -9,6 +9,7 @@ public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : D
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
+    public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -26,8 +27,11 @@ public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : D
             job.Property(j => j.Name).HasMaxLength(200);
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.Status);
+            job.HasIndex(j => j.IdempotencyKey).IsUnique();
+            job.Property(j => j.IdempotencyKey).HasMaxLength(200);
         });
         model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
         model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
+        model.Entity<DatasetRow>(DatasetRowMapping.Configure);
     }
 }

@@ -4,4 +4,10 @@ namespace TrainService.Jobs.Storage;
 public static class ArtifactKeys
 {
     public static string Checkpoint(Guid jobId, string name) => $"jobs/{jobId:N}/checkpoints/{name}.bin";
+
+    /// <summary>An uploaded dataset's rows as canonical CSV (features, then targets).</summary>
+    public static string Dataset(Guid datasetId) => $"datasets/{datasetId:N}.csv";
+
+    /// <summary>The class decoding and input standardizer predict applies for a job's model.</summary>
+    public static string Preprocessing(Guid jobId) => $"jobs/{jobId:N}/preprocessing.json";
 }

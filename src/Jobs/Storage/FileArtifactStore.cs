@@ -1,6 +1,10 @@
 namespace TrainService.Jobs.Storage;
 
-/// <summary>Artifacts as files under one root folder, written to a temp file and moved into place.</summary>
+/// <summary>
+/// Artifacts as files under one root folder, written to a temp file and moved into place. The
+/// rename makes a blob appear whole or not at all, which is what a killed process needs; we do not
+/// fsync each write (checkpoints can come every epoch), so an OS crash may lose the newest blobs.
+/// </summary>
 public sealed class FileArtifactStore(string root) : IArtifactStore
 {
     readonly string root = Path.GetFullPath(root);
@@ -16,7 +20,6 @@ public sealed class FileArtifactStore(string root) : IArtifactStore
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
                 size = stream.Length;
             }
             File.Move(temp, path, overwrite: true);

@@ -19,7 +19,7 @@ public sealed record InMemoryDataset(float[] Features, float[] Targets, DatasetS
         return (Take(order[validationRows..]), Take(order[..validationRows]));
     }
 
-    InMemoryDataset Take(int[] rows)
+    public InMemoryDataset Take(int[] rows)
     {
         int fs = FeatureSize, tw = Shape.TargetWidth;
         var features = new float[rows.Length * fs];

@@ -19,9 +19,11 @@ public sealed class Predictor : IDisposable
     readonly Device device;
     readonly int[] inputShape;
     readonly ClassDecoding decoding;
+    readonly Standardizer? standardizer;
 
-    Predictor(nn.Module<Tensor, Tensor> model, Device device, int[] inputShape, ClassDecoding decoding)
+    Predictor(nn.Module<Tensor, Tensor> model, Device device, int[] inputShape, ClassDecoding decoding, Standardizer? standardizer)
     {
+        this.standardizer = standardizer;
         this.model = model;
         this.device = device;
         this.inputShape = inputShape;
@@ -30,16 +32,18 @@ public sealed class Predictor : IDisposable
 
     public int InputSize => inputShape.Aggregate(1, (a, b) => a * b);
 
-    public static Predictor Load(TrainingSpec spec, Stream weights)
+    /// <summary>Loads the weights; <paramref name="preprocessing"/> (saved by training) supplies the class decoding and the input standardizer.</summary>
+    public static Predictor Load(TrainingSpec spec, Stream weights, PreprocessingArtifact? preprocessing = null)
     {
         var model = NetworkFactory.Build(spec.Model, spec.Training.Seed);
         try
         {
-            ModelWeights.Load(model, weights);
+            CheckpointFile.ReadWeights(weights, model);
             var device = TorchDevices.Resolve(spec.Device);
             model.to(device);
             model.eval();
-            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(DatasetCatalog.Describe(spec.Dataset)));
+            var data = preprocessing?.Shape ?? DatasetCatalog.Describe(spec.Dataset);
+            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(data), preprocessing?.Standardizer);
         }
         catch
         {
@@ -55,6 +59,7 @@ public sealed class Predictor : IDisposable
         for (int i = 0; i < rows.Count; i++)
             for (int j = 0; j < InputSize; j++)
                 flat[i * InputSize + j] = (float)rows[i][j];
+        standardizer?.ApplyInPlace(flat); // the model was trained on standardised inputs; users send raw ones
 
         using var scope = NewDisposeScope();
         using var inference = inference_mode();

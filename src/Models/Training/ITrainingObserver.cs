@@ -1,11 +1,19 @@
 using TrainService.Contracts.Responses;
-using static TorchSharp.torch;
 
 namespace TrainService.Models.Training;
 
-/// <summary>Receives progress from the training thread. Calls are synchronous and on that thread.</summary>
+/// <summary>What one optimizer step measured. Only finite values are reported; a non-finite step ends the run instead.</summary>
+public readonly record struct StepMetrics(long Step, int Epoch, double Loss, double GradientNorm, double LearningRate);
+
+/// <summary>Receives progress from the training thread. Calls are synchronous and on that thread: keep them cheap.</summary>
 public interface ITrainingObserver
 {
-    /// <summary>After each epoch, with its metrics and the model in its current state.</summary>
-    void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model);
+    /// <summary>After each optimizer step.</summary>
+    void OnStep(StepMetrics metrics) { }
+
+    /// <summary>After each epoch, with its metrics; the session is at the boundary and may be checkpointed.</summary>
+    void OnEpochEnd(EpochMetrics metrics, TrainingSession session);
+
+    /// <summary>Once, after the last epoch, when the spec holds out a test split.</summary>
+    void OnTestEnd(TestMetrics metrics) { }
 }

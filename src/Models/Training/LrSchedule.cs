@@ -34,6 +34,14 @@ public sealed class LrSchedule(LrScheduleSpec spec, int warmupEpochs, double bas
             plateau.Observe(s, monitoredLoss);
     }
 
+    /// <summary>The reduce-on-plateau counters (null for the stateless schedules).</summary>
+    public PlateauSnapshot? Capture() => spec is ReduceOnPlateauScheduleSpec ? plateau.Capture() : null;
+
+    public void Restore(PlateauSnapshot? snapshot)
+    {
+        if (snapshot is not null) plateau.Restore(snapshot);
+    }
+
     public void SaveState(Stream destination)
     {
         using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);

@@ -6,12 +6,16 @@ namespace TrainService.Models.Training;
 sealed class PlateauState(double initialLr)
 {
     public double Lr { get; private set; } = initialLr;
-    double best = double.PositiveInfinity;
+    double? best;
     int badEpochs, cooldownLeft;
+
+    public PlateauSnapshot Capture() => new(Lr, best, badEpochs, cooldownLeft);
+
+    public void Restore(PlateauSnapshot snapshot) => (Lr, best, badEpochs, cooldownLeft) = (snapshot.Lr, snapshot.Best, snapshot.BadEpochs, snapshot.CooldownLeft);
 
     public void Observe(ReduceOnPlateauScheduleSpec spec, double loss)
     {
-        if (loss < best * (1 - spec.Threshold))
+        if (best is not { } b || loss < b * (1 - spec.Threshold))
         {
             best = loss;
             badEpochs = 0;
@@ -36,7 +40,7 @@ sealed class PlateauState(double initialLr)
     public void Write(BinaryWriter writer)
     {
         writer.Write(Lr);
-        writer.Write(best);
+        writer.Write(best ?? double.PositiveInfinity);
         writer.Write(badEpochs);
         writer.Write(cooldownLeft);
     }
@@ -44,8 +48,12 @@ sealed class PlateauState(double initialLr)
     public void Read(BinaryReader reader)
     {
         Lr = reader.ReadDouble();
-        best = reader.ReadDouble();
+        double stored = reader.ReadDouble();
+        best = double.IsPositiveInfinity(stored) ? null : stored;
         badEpochs = reader.ReadInt32();
         cooldownLeft = reader.ReadInt32();
     }
 }
+
+/// <summary>Reduce-on-plateau's counters, small enough to travel in a checkpoint's JSON header.</summary>
+public sealed record PlateauSnapshot(double Lr, double? Best, int BadEpochs, int CooldownLeft);

@@ -1,92 +1,64 @@
-using System.Diagnostics;
-using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
-using TrainService.Models.Data;
-using TrainService.Models.Networks;
-using TorchSharp;
+using TrainService.Models.Optimizers;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace TrainService.Models.Training;
 
+/// <summary>When a run counts as diverged: a gradient norm above <see cref="GradientNorm"/>, or a loss above <see cref="LossRatio"/> × the first step's.</summary>
+public readonly record struct DivergenceBounds(double GradientNorm, double LossRatio);
+
+/// <summary>What one optimizer step contributed to the epoch's sums.</summary>
+public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm, int BatchRows);
+
+/// <summary>What every step of a run shares: the model, its optimizer, the loss and the step controls (penalties, clipping).</summary>
+public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptimizer Optimizer, LossFunction Loss, Parameter[] Parameters, TrainingSettings Settings);
+
 /// <summary>
-/// Runs the training loop of one spec on one thread. Every step runs inside its own dispose
-/// scope so native memory stays flat however long the job runs.
+/// The arithmetic of one training step and of evaluation. Every step runs inside its own
+/// dispose scope so native memory stays flat however long the job runs.
 /// </summary>
 public static class Trainer
 {
-    /// <summary>Trains a freshly built network and returns it; the caller owns (and disposes) the module.</summary>
-    public static nn.Module<Tensor, Tensor> Fit(TrainingSpec spec, InMemoryDataset data, ITrainingObserver observer, CancellationToken ct)
+    public static StepResult Step(
+        StepContext context, TensorPair data, Tensor order, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
     {
-        var settings = spec.Training;
-        var device = TorchDevices.Resolve(spec.Device);
-        var (train, validation) = data.Split(settings.ValidationSplit, settings.Seed);
-        var decoding = ClassDecoder.For(data.Shape);
-        var model = NetworkFactory.Build(spec.Model, settings.Seed);
-        try
+        using var scope = NewDisposeScope();
+        var index = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
+        var x = data.X.index_select(0, index);
+        var y = data.Y.index_select(0, index);
+        long step = progress.GlobalStep + 1;
+        // The checks run inside the closure's first evaluation, before the optimizer changes anything.
+        var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings)
         {
-            model.to(device);
-            var parameters = model.parameters().ToArray();
-            using var optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
-            var schedule = new LrSchedule(settings.Schedule, settings.WarmupEpochs, spec.Optimizer.InitialLr());
-            using var stopping = settings.EarlyStopping is { } early ? new EarlyStopping(early) : null;
-            int batchSize = OptimizerFactory.BatchSize(spec.Optimizer, settings.BatchSize, train.Rows);
-            var loss = LossFactory.Create(spec.Loss);
-            using var trainSet = TensorPair.From(train, device);
-            using var validationSet = validation is null ? null : TensorPair.From(validation, device);
-            using var shuffle = new Generator((ulong)settings.Seed);
-
-            for (int epoch = 1; epoch <= settings.Epochs; epoch++)
-            {
-                var clock = Stopwatch.StartNew();
-                optimizer.LearningRate = schedule.LearningRateFor(epoch);
-                var step = new StepContext(model, optimizer, loss, parameters, settings);
-                var (trainLoss, trainCorrect) = RunEpoch(step, trainSet, batchSize, shuffle, decoding, epoch, ct);
-                var (valLoss, valCorrect) = validationSet is null ? (null as double?, null as double?) : Evaluate(model, loss, validationSet, decoding);
-                var metrics = new EpochMetrics(
-                    epoch, trainLoss, valLoss,
-                    decoding == ClassDecoding.None ? null : trainCorrect / train.Rows,
-                    decoding == ClassDecoding.None || validation is null ? null : valCorrect / validation.Rows,
-                    clock.Elapsed.TotalSeconds,
-                    optimizer.LearningRate);
-                observer.OnEpochEnd(metrics, model);
-                schedule.EndEpoch(epoch, valLoss ?? trainLoss);
-                if (stopping?.ShouldStop(metrics, model) == true || optimizer.Converged) break;
-            }
-            stopping?.RestoreBest(model);
-            return model;
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+            CheckLoss = value => CheckLoss(value, bounds, progress, step),
+            CheckGradientNorm = norm => CheckGradientNorm(norm, bounds, progress, step),
+        };
+        context.Optimizer.Step(closure);
+        double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
+        int rows = (int)index.shape[0];
+        return new StepResult(closure.FirstLoss!.Value * rows, correct, closure.FirstGradientNorm ?? 0, rows);
     }
 
-    static (double Loss, double Correct) RunEpoch(
-        StepContext step, TensorPair data, int batchSize, Generator shuffle, ClassDecoding decoding, int epoch, CancellationToken ct)
+    static void CheckLoss(double value, DivergenceBounds bounds, TrainingProgress progress, long step)
     {
-        step.Model.train();
-        double lossSum = 0, correct = 0;
-        using var order = randperm(data.Rows, generator: shuffle, device: data.X.device);
-        int index = 0;
-        for (int start = 0; start < data.Rows; start += batchSize, index++)
-        {
-            ct.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var rows = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
-            var y = data.Y.index_select(0, rows);
-            var closure = step.Run(data.X.index_select(0, rows), y);
-            double value = closure.FirstLoss!.Value;
-            if (!double.IsFinite(value))
-                throw new TrainingDivergedException($"loss became {Describe(value)} at epoch {epoch}, step {index + 1}");
-            lossSum += value * rows.shape[0];
-            if (decoding != ClassDecoding.None)
-                correct += ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
-        }
-        return (lossSum / data.Rows, correct);
+        if (!double.IsFinite(value))
+            throw new TrainingDivergedException(
+                $"loss became {Describe(value)} at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
+        double lossBound = bounds.LossRatio * Math.Max(progress.FirstLoss ?? value, 1.0);
+        if (value > lossBound)
+            throw new TrainingDivergedException(
+                $"loss {value:G3} exceeded {bounds.LossRatio:G3}× the first step's loss ({progress.FirstLoss:G3}) at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
     }
 
-    static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)
+    static void CheckGradientNorm(double gradientNorm, DivergenceBounds bounds, TrainingProgress progress, long step)
+    {
+        if (!double.IsFinite(gradientNorm) || gradientNorm > bounds.GradientNorm)
+            throw new TrainingDivergedException(
+                $"gradient norm {gradientNorm:G3} exceeded the bound {bounds.GradientNorm:G3} at epoch {progress.Epoch}, step {step}");
+    }
+
+    public static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)
     {
         model.eval();
         using var scope = NewDisposeScope();

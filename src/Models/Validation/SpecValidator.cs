@@ -19,7 +19,7 @@ public sealed record SpecValidationResult(IDictionary<string, string[]> Errors, 
 /// </summary>
 public static class SpecValidator
 {
-    public static SpecValidationResult Validate(TrainingSpec spec)
+    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null)
     {
         var errors = new ValidationErrors();
         FieldRangeValidator.Validate(spec, "$", errors);
@@ -28,7 +28,8 @@ public static class SpecValidator
         if (!errors.IsEmpty)
             return new SpecValidationResult(errors.ToDictionary(), []);
 
-        var data = DatasetCatalog.Describe(spec.Dataset);
+        if (DatasetAvailability.Describe(spec.Dataset, uploads, errors) is not { } data)
+            return new SpecValidationResult(errors.ToDictionary(), []);
         if (!spec.Model.InputShape.SequenceEqual(data.FeatureShape))
             errors.Add("$.model.inputShape", $"the dataset's examples have shape {ShapeInference.Format(data.FeatureShape)} but the model expects {ShapeInference.Format(spec.Model.InputShape)}");
         var (layers, shapeErrors) = ShapeInference.Infer(spec.Model);

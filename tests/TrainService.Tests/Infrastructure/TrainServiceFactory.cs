@@ -9,6 +9,9 @@ namespace TrainService.Tests.Infrastructure;
 /// </summary>
 public sealed class TrainServiceFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Configuration overrides, applied after the defaults below.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +19,8 @@ public sealed class TrainServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("TrainService:DataDirectory", DataDirectory);
         builder.UseSetting("TrainService:CancelPollInterval", "00:00:00.050");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using TrainService.Contracts.Specs;
-using TrainService.Models.Checkpoints;
 using TrainService.Models.Networks;
 using TrainService.Models.Training;
 using static TorchSharp.torch;
@@ -27,11 +26,11 @@ public sealed class OptimizerStateTests
 
         using var first = Train(spec, seed: 3, steps: 5, state: null, out var saved);
         var weights = new MemoryStream();
-        ModelWeights.Save(first, weights);
+        first.save(new BinaryWriter(weights, System.Text.Encoding.UTF8, leaveOpen: true));
         weights.Position = 0;
         saved.Position = 0;
         using var fresh = NetworkFactory.Build(Mlp, seed: 99);
-        ModelWeights.Load(fresh, weights);
+        fresh.load(new BinaryReader(weights, System.Text.Encoding.UTF8, leaveOpen: true));
         var resumed = Weights(Train(spec, fresh, steps: 5, state: saved, out _));
 
         Assert.NotEqual(Weights(NetworkFactory.Build(Mlp, seed: 3)), straight);

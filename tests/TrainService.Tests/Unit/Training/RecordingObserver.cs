@@ -1,6 +1,5 @@
 using TrainService.Contracts.Responses;
 using TrainService.Models.Training;
-using static TorchSharp.torch;
 
 namespace TrainService.Tests.Unit.Training;
 
@@ -9,5 +8,5 @@ public sealed class RecordingObserver : ITrainingObserver
 {
     public List<EpochMetrics> Epochs { get; } = [];
 
-    public void OnEpochEnd(EpochMetrics metrics, nn.Module<Tensor, Tensor> model) => Epochs.Add(metrics);
+    public void OnEpochEnd(EpochMetrics metrics, TrainingSession session) => Epochs.Add(metrics);
 }

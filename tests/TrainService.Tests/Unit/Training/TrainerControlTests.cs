@@ -10,7 +10,8 @@ public sealed class TrainerControlTests
     static List<Contracts.Responses.EpochMetrics> Fit(TrainingSpec spec)
     {
         var observer = new RecordingObserver();
-        using var model = Trainer.Fit(spec, DatasetCatalog.Load(spec.Dataset), observer, CancellationToken.None);
+        using var session = TrainingSession.Start(spec, DatasetSplits.Prepare(DatasetCatalog.Load(spec.Dataset), spec.Training));
+        session.Run(observer, CancellationToken.None);
         return observer.Epochs;
     }
 

@@ -1,0 +1,18 @@
+# Build and run TrainService (embedded default: SQLite + Hangfire.InMemory) in one image.
+# The aspnet:10.0 image's libstdc++ already has GLIBCXX_3.4.32, so the build's native patch
+# detects that and leaves libLibTorchSharp.so untouched.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props TrainService.sln ./
+COPY build/ build/
+COPY src/ src/
+RUN dotnet publish src/Api/TrainService.Api.csproj -c Release -r linux-x64 --self-contained false -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080 \
+    TrainService__DataDirectory=/data
+VOLUME /data
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "TrainService.Api.dll"]

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrainService.Contracts.Responses;
+using TrainService.Jobs;
+using TrainService.Jobs.Inference;
+using TrainService.Jobs.Storage;
+
+namespace TrainService.Api.Endpoints;
+
+public static class CheckpointsEndpoints
+{
+    public static IEndpointRouteBuilder MapCheckpointsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs/{id:guid}").WithTags("Checkpoints");
+        jobs.MapGet("/checkpoints", List).WithName("ListCheckpoints").WithSummary("The job's saved checkpoints, oldest first");
+        jobs.MapGet("/checkpoints/{name}", Download).WithName("DownloadCheckpoint")
+            .WithSummary("Download a checkpoint file (final, best, latest, interrupted or epoch-NNNNNN)");
+        jobs.MapPost("/predict", Predict).WithName("Predict")
+            .WithSummary("Run inputs through a trained model: the newest checkpoint unless ?checkpoint=final|best|latest|epoch-NNNNNN");
+        return app;
+    }
+
+    static async Task<Results<Ok<IReadOnlyList<CheckpointResponse>>, ProblemHttpResult>> List(Guid id, JobStore jobs, CheckpointStore checkpoints, CancellationToken ct)
+    {
+        if (await jobs.GetAsync(id, ct) is null) return JobsEndpoints.JobNotFound(id);
+        var rows = await checkpoints.ListAsync(id, ct);
+        return TypedResults.Ok<IReadOnlyList<CheckpointResponse>>(rows.Select(r => new CheckpointResponse(r.Name, r.Epoch, r.GlobalStep, r.MetricValue, r.SizeBytes, r.CreatedAt)).ToList());
+    }
+
+    static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(Guid id, string name, CheckpointStore checkpoints, CancellationToken ct)
+    {
+        var row = await checkpoints.ResolveAsync(id, name, ct);
+        if (row is null) return CheckpointNotFound(id, name);
+        return TypedResults.File(checkpoints.OpenRead(row), "application/octet-stream", $"{id:N}-{row.Name}.ckpt");
+    }
+
+    static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> Predict(
+        Guid id, HttpRequest request, PredictorCache predictors, CancellationToken ct, string checkpoint = CheckpointStore.Latest)
+    {
+        var (body, jsonErrors) = await JsonBodyReader.ReadAsync<PredictRequest>(request, ct);
+        if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The predict request is malformed");
+        if (body!.Inputs.Count is 0 or > 100_000)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$.inputs"] = ["must hold between 1 and 100000 rows"] });
+        var result = await predictors.PredictAsync(id, checkpoint, body, ct);
+        return result.Outcome switch
+        {
+            PredictOutcome.Ok => TypedResults.Ok(result.Response!),
+            PredictOutcome.JobNotFound => JobsEndpoints.JobNotFound(id),
+            PredictOutcome.NoCheckpoint => TypedResults.Problem(title: "The job has no such trained model", detail: result.Problem, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Path!] = [result.Problem!] }, title: "The predict request is invalid"),
+        };
+    }
+
+    static ProblemHttpResult CheckpointNotFound(Guid id, string name) =>
+        TypedResults.Problem(title: "Checkpoint not found", detail: $"Job {id} has no checkpoint named '{name}'.", statusCode: StatusCodes.Status404NotFound);
+}

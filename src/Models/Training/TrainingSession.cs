@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using TrainService.Contracts.Responses;
+using TrainService.Contracts.Specs;
+using TrainService.Models.Checkpoints;
+using TrainService.Models.Data;
+using TrainService.Models.Networks;
+using TrainService.Models.Optimizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Training;
+
+/// <summary>
+/// One training run of one spec, resumable at any batch boundary. It owns the network, the
+/// optimizer, the data tensors and the shuffle generator; <see cref="Progress"/> plus those is the
+/// whole state a checkpoint needs for a resumed run to retrace the uninterrupted one bit for bit.
+/// All tensor work happens synchronously on the calling thread.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    readonly TensorPair trainSet;
+    readonly InMemoryDataset? testSplit;
+    readonly Device device;
+    readonly TensorPair? validationSet;
+    readonly Generator shuffle;
+    readonly LossFunction loss;
+    readonly ClassDecoding decoding;
+    readonly StepContext context;
+    readonly LrSchedule schedule;
+    readonly EarlyStopping? stopping;
+    readonly int batchSize;
+
+    TrainingSession(TrainingSpec spec, DatasetSplits splits)
+    {
+        Spec = spec;
+        device = TorchDevices.Resolve(spec.Device);
+        var (train, validation) = (splits.Train, splits.Validation);
+        testSplit = splits.Test;
+        decoding = ClassDecoder.For(train.Shape);
+        Model = NetworkFactory.Build(spec.Model, spec.Training.Seed);
+        Model.to(device);
+        var parameters = Model.parameters().ToArray();
+        Optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
+        loss = LossFactory.Create(spec.Loss);
+        context = new StepContext(Model, Optimizer, loss, parameters, spec.Training);
+        schedule = new LrSchedule(spec.Training.Schedule, spec.Training.WarmupEpochs, spec.Optimizer.InitialLr());
+        stopping = spec.Training.EarlyStopping is { } early ? new EarlyStopping(early) : null;
+        batchSize = OptimizerFactory.BatchSize(spec.Optimizer, spec.Training.BatchSize, train.Rows);
+        trainSet = TensorPair.From(train, device);
+        validationSet = validation is null ? null : TensorPair.From(validation, device);
+        shuffle = new Generator((ulong)spec.Training.Seed);
+    }
+
+    public TrainingSpec Spec { get; }
+    public nn.Module<Tensor, Tensor> Model { get; }
+    public ITrainingOptimizer Optimizer { get; }
+    public TrainingProgress Progress { get; private set; } = new();
+    public bool HasValidation => validationSet is not null;
+    public bool IsFinished => Progress.StoppedEarly || Progress.Epoch > Spec.Training.Epochs;
+
+    public static TrainingSession Start(TrainingSpec spec, DatasetSplits splits) => new(spec, splits);
+
+    /// <summary>Continues from a checkpoint written by <see cref="SaveCheckpoint"/>.</summary>
+    public static TrainingSession Resume(TrainingSpec spec, DatasetSplits splits, Stream checkpoint)
+    {
+        var session = new TrainingSession(spec, splits);
+        try
+        {
+            session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
+            GeneratorState.Restore(session.shuffle, session.Progress.EpochStartGeneratorState);
+            session.schedule.Restore(session.Progress.Plateau);
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Replaces the fresh initial weights with another run's (warm start); optimizer and progress start anew.</summary>
+    public void LoadInitialWeights(Stream checkpoint) => CheckpointFile.ReadWeights(checkpoint, Model);
+
+    public void SaveCheckpoint(Stream destination)
+    {
+        // Between epochs the generator already stands where the next epoch will draw its permutation.
+        var progress = Progress.StepInEpoch == 0 ? Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) } : Progress;
+        CheckpointFile.Write(destination, Spec, progress, Model, Optimizer);
+    }
+
+    /// <summary>The learning rate of the first parameter group, as the optimizer will use it next.</summary>
+    public double CurrentLearningRate => Optimizer.LearningRate;
+
+    public void RecordBest(double value) => Progress = Progress with { BestMetricValue = value };
+
+    /// <summary>Trains until the last epoch, or throws <see cref="OperationCanceledException"/> at a batch boundary with the state consistent.</summary>
+    public void Run(ITrainingObserver observer, CancellationToken ct)
+    {
+        while (!IsFinished)
+        {
+            var clock = Stopwatch.StartNew();
+            Progress = Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) };
+            Optimizer.LearningRate = schedule.LearningRateFor(Progress.Epoch);
+            RunEpoch(observer, ct);
+            var (valLoss, valCorrect) = validationSet is null ? (null, null) : Trainer.Evaluate(Model, loss, validationSet, decoding);
+            var metrics = new EpochMetrics(
+                Progress.Epoch,
+                Progress.EpochLossSum / trainSet.Rows,
+                valLoss,
+                decoding == ClassDecoding.None ? null : Progress.EpochCorrect / trainSet.Rows,
+                decoding == ClassDecoding.None || validationSet is null ? null : valCorrect / validationSet.Rows,
+                clock.Elapsed.TotalSeconds,
+                Optimizer.LearningRate);
+            schedule.EndEpoch(metrics.Epoch, valLoss ?? metrics.TrainLoss);
+            bool stop = stopping?.ShouldStop(metrics, Model) == true || Optimizer.Converged;
+            if (stop || metrics.Epoch == Spec.Training.Epochs) stopping?.RestoreBest(Model);
+            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0, Plateau = schedule.Capture(), StoppedEarly = stop };
+            observer.OnEpochEnd(metrics, this);
+        }
+    }
+
+    /// <summary>Measures the model on the held-out test split, which training never saw; null without one.</summary>
+    public TestMetrics? MeasureTest() => testSplit is null ? null : TestEvaluation.Measure(Model, loss, testSplit, decoding, device);
+
+    void RunEpoch(ITrainingObserver observer, CancellationToken ct)
+    {
+        Model.train();
+        using var order = randperm(trainSet.Rows, generator: shuffle, device: trainSet.X.device);
+        for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
+        {
+            ct.ThrowIfCancellationRequested();
+            var step = Trainer.Step(context, trainSet, order, start, batchSize, decoding, new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio), Progress);
+            Progress = Progress with
+            {
+                StepInEpoch = Progress.StepInEpoch + 1,
+                GlobalStep = Progress.GlobalStep + 1,
+                EpochLossSum = Progress.EpochLossSum + step.LossSum,
+                EpochCorrect = Progress.EpochCorrect + step.Correct,
+                LastGradientNorm = step.GradientNorm,
+                FirstLoss = Progress.FirstLoss ?? step.LossSum / step.BatchRows,
+            };
+            observer.OnStep(new StepMetrics(Progress.GlobalStep, Progress.Epoch, step.LossSum / step.BatchRows, step.GradientNorm, CurrentLearningRate));
+        }
+    }
+
+    public void Dispose()
+    {
+        trainSet.Dispose();
+        validationSet?.Dispose();
+        shuffle.Dispose();
+        Optimizer.Dispose();
+        stopping?.Dispose();
+        Model.Dispose();
+    }
+}
