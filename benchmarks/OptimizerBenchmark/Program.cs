@@ -31,6 +31,7 @@ var cases = new (string Name, OptimizerSpec Spec)[]
 
 Console.WriteLine($"MLP 784-256-256-10, batch 128, {threads} thread(s), {steps} timed steps each (median of 5 rounds)");
 Console.WriteLine($"{"optimizer",-28} {"step ms",9} {"×adam",7} {"update ms",10} {"×adam",7}");
+Measure(cases[0].Spec, steps); // warm-up: the first measurement pays for JIT and allocator growth
 double adamStep = 0, adamUpdate = 0;
 foreach (var (name, spec) in cases)
 {
