@@ -5,18 +5,8 @@ using TrainService.Tests.Infrastructure;
 
 namespace TrainService.Tests.Integration;
 
-public sealed class JobLifecycleTests : IAsyncLifetime
+public sealed class JobLifecycleTests : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     /// <summary>The issue's case: Adam with lr = 1e4 on the x² regression task.</summary>
     static string XSquaredWithAdam(double lr) => $$$"""
@@ -32,13 +22,13 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task AdamWithHugeLearningRate_FailsAsDiverged_AndKeepsItsStepMetrics()
     {
-        var job = await (await client.PostJsonTextAsync("/api/jobs", XSquaredWithAdam(1e4))).ReadAsync<JobResponse>();
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", XSquaredWithAdam(1e4))).ReadAsync<JobResponse>();
 
-        var done = await client.WaitForFinalStateAsync(job.Id);
+        var done = await Client.WaitForFinalStateAsync(job.Id);
 
         Assert.Equal(JobStatus.Failed, done.Status);
         Assert.Matches(@"^(gradient norm .* exceeded the bound|loss .* exceeded .* the first step's loss|loss became (NaN|\+Inf)).* at epoch \d+, step \d+", done.FailureReason);
-        var steps = await (await client.GetAsync($"/api/jobs/{job.Id}/metrics/steps")).ReadAsync<StepSeriesResponse>();
+        var steps = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics/steps")).ReadAsync<StepSeriesResponse>();
         Assert.True(steps.TotalSteps >= 1, "the steps before divergence were recorded");
         Assert.All(steps.Steps, s => Assert.True(double.IsFinite(s.Loss)));
         Assert.Equal(1e4, steps.Steps[0].Lr);
@@ -51,7 +41,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/jobs") { Content = new StringContent(spec, Encoding.UTF8, "application/json") };
             request.Headers.Add("Idempotency-Key", "nightly-benchmark-42");
-            return await client.SendAsync(request);
+            return await Client.SendAsync(request);
         }
 
         var first = await Submit(Specs.Xor(epochs: 2));
@@ -62,7 +52,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((await first.ReadAsync<JobResponse>()).Id, (await second.ReadAsync<JobResponse>()).Id);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
-        var all = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobResponse>>();
+        var all = await (await Client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobResponse>>();
         Assert.Equal(1, all.Total);
     }
 
@@ -70,43 +60,43 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     public async Task Checkpoints_FollowThePolicy_AndServePredictions()
     {
         string spec = Specs.Xor(epochs: 10).Replace("\"training\":", "\"checkpoints\": {\"everyEpochs\": 2, \"keepLast\": 2}, \"training\":");
-        var job = await (await client.PostJsonTextAsync("/api/jobs", spec)).ReadAsync<JobResponse>();
-        await client.WaitForFinalStateAsync(job.Id);
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", spec)).ReadAsync<JobResponse>();
+        await Client.WaitForFinalStateAsync(job.Id);
 
-        var checkpoints = await (await client.GetAsync($"/api/jobs/{job.Id}/checkpoints")).ReadAsync<List<CheckpointResponse>>();
+        var checkpoints = await (await Client.GetAsync($"/api/jobs/{job.Id}/checkpoints")).ReadAsync<List<CheckpointResponse>>();
         Assert.Equal(["best", "epoch-000008", "epoch-000010", "final"], checkpoints.Select(c => c.Name).Order());
         var best = checkpoints.Single(c => c.Name == "best");
-        var metrics = await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
+        var metrics = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
         Assert.Equal(metrics.Epochs.Min(e => e.TrainLoss), best.MetricValue);
         Assert.Equal(metrics.Epochs.MinBy(e => e.TrainLoss)!.Epoch, best.Epoch);
 
-        var file = await client.GetByteArrayAsync($"/api/jobs/{job.Id}/checkpoints/final");
+        var file = await Client.GetByteArrayAsync($"/api/jobs/{job.Id}/checkpoints/final");
         Assert.Equal("TSCKPT", Encoding.UTF8.GetString(file, 1, 6));
-        var fromBest = await client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=best", """{"inputs": [[0,1]]}""");
+        var fromBest = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=best", """{"inputs": [[0,1]]}""");
         Assert.Equal(HttpStatusCode.OK, fromBest.StatusCode);
-        var missing = await client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=epoch-000002", """{"inputs": [[0,1]]}""");
+        var missing = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=epoch-000002", """{"inputs": [[0,1]]}""");
         Assert.Equal(HttpStatusCode.Conflict, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/jobs/{job.Id}/checkpoints/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/jobs/{job.Id}/checkpoints/nope")).StatusCode);
     }
 
     [Fact]
     public async Task WarmStart_ContinuesFromTheSourceWeights_AndRejectsAnotherArchitecture()
     {
-        var source = await (await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 60))).ReadAsync<JobResponse>();
-        await client.WaitForFinalStateAsync(source.Id);
-        var sourceMetrics = await (await client.GetAsync($"/api/jobs/{source.Id}/metrics")).ReadAsync<MetricsResponse>();
+        var source = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 60))).ReadAsync<JobResponse>();
+        await Client.WaitForFinalStateAsync(source.Id);
+        var sourceMetrics = await (await Client.GetAsync($"/api/jobs/{source.Id}/metrics")).ReadAsync<MetricsResponse>();
 
         string warm = Specs.Xor(epochs: 1).Replace("\"training\":", $"\"warmStart\": {{\"jobId\": \"{source.Id}\", \"checkpoint\": \"final\"}}, \"training\":");
-        var job = await (await client.PostJsonTextAsync("/api/jobs", warm)).ReadAsync<JobResponse>();
-        await client.WaitForFinalStateAsync(job.Id);
-        var metrics = await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", warm)).ReadAsync<JobResponse>();
+        await Client.WaitForFinalStateAsync(job.Id);
+        var metrics = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
         Assert.True(metrics.Epochs[0].TrainLoss < sourceMetrics.Epochs[0].TrainLoss / 5,
             $"warm-started first epoch {metrics.Epochs[0].TrainLoss} vs fresh {sourceMetrics.Epochs[0].TrainLoss}");
 
-        var otherArchitecture = await client.PostJsonTextAsync("/api/jobs", warm.Replace("\"units\": 4", "\"units\": 5"));
+        var otherArchitecture = await Client.PostJsonTextAsync("/api/jobs", warm.Replace("\"units\": 4", "\"units\": 5"));
         Assert.Equal(HttpStatusCode.BadRequest, otherArchitecture.StatusCode);
         Assert.Contains("$.model", (await otherArchitecture.ReadValidationErrorsAsync()).Keys);
-        var unknownJob = await client.PostJsonTextAsync("/api/jobs", warm.Replace(source.Id.ToString(), Guid.NewGuid().ToString()));
+        var unknownJob = await Client.PostJsonTextAsync("/api/jobs", warm.Replace(source.Id.ToString(), Guid.NewGuid().ToString()));
         Assert.Contains("$.warmStart.jobId", (await unknownJob.ReadValidationErrorsAsync()).Keys);
     }
 
@@ -114,9 +104,9 @@ public sealed class JobLifecycleTests : IAsyncLifetime
     public async Task RuntimeLimit_FailsTheJobWithTheReason()
     {
         string spec = Specs.Xor(epochs: 100_000).Replace("\"seed\": 7", "\"seed\": 7, \"maxRuntimeSeconds\": 1");
-        var job = await (await client.PostJsonTextAsync("/api/jobs", spec)).ReadAsync<JobResponse>();
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", spec)).ReadAsync<JobResponse>();
 
-        var done = await client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(30));
+        var done = await Client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(30));
 
         Assert.Equal(JobStatus.Failed, done.Status);
         Assert.StartsWith("exceeded its time limit of 1 s during epoch", done.FailureReason);

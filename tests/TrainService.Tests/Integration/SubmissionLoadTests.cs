@@ -5,24 +5,14 @@ using TrainService.Tests.Infrastructure;
 namespace TrainService.Tests.Integration;
 
 /// <summary>Many concurrent submissions against the embedded default: only 201 or 429, never 5xx, and every accepted job succeeds.</summary>
-public sealed class SubmissionLoadTests : IAsyncLifetime
+public sealed class SubmissionLoadTests() : ServiceTest(new TrainServiceFactory { Settings = new Dictionary<string, string> { ["TrainService:MaxQueuedJobs"] = "60" } })
 {
-    readonly TrainServiceFactory factory = new() { Settings = new Dictionary<string, string> { ["TrainService:MaxQueuedJobs"] = "60" } };
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task TwoHundredConcurrentSubmissions_Get201Or429_AndAcceptedJobsSucceed()
     {
         string spec = Specs.Xor(epochs: 2, samples: 8, batchSize: 4);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.PostJsonTextAsync("/api/jobs", spec)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Client.PostJsonTextAsync("/api/jobs", spec)));
 
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.TooManyRequests, $"got {(int)r.StatusCode}"));
         var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
@@ -34,6 +24,6 @@ public sealed class SubmissionLoadTests : IAsyncLifetime
         Assert.NotEmpty(refused);
 
         foreach (var job in accepted)
-            Assert.Equal(JobStatus.Succeeded, (await client.WaitForFinalStateAsync(job.Id)).Status);
+            Assert.Equal(JobStatus.Succeeded, (await Client.WaitForFinalStateAsync(job.Id)).Status);
     }
 }

@@ -4,42 +4,32 @@ using TrainService.Tests.Infrastructure;
 
 namespace TrainService.Tests.Integration;
 
-public sealed class XorJobTests : IAsyncLifetime
+public sealed class XorJobTests : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     [Fact]
     public async Task ReadmeExample_TrainsAndClassifiesAllFourCorners()
     {
-        var created = await client.PostJsonTextAsync("/api/jobs", Specs.ReadmeXor);
+        var created = await Client.PostJsonTextAsync("/api/jobs", Specs.ReadmeXor);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var job = await created.ReadAsync<JobResponse>();
         Assert.Equal($"/api/jobs/{job.Id}", created.Headers.Location!.OriginalString);
         Assert.Equal(JobStatus.Queued, job.Status);
         Assert.Equal("xor-tanh", job.Spec.Name);
 
-        var done = await client.WaitForFinalStateAsync(job.Id);
+        var done = await Client.WaitForFinalStateAsync(job.Id);
         Assert.Equal(JobStatus.Succeeded, done.Status);
         Assert.NotNull(done.StartedAt);
         Assert.NotNull(done.FinishedAt);
         Assert.Equal(200, done.FinalMetrics!.Epoch);
         Assert.Equal(1.0, done.FinalMetrics.ValAccuracy);
 
-        var metrics = await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
+        var metrics = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
         Assert.Equal(Enumerable.Range(1, 200), metrics.Epochs.Select(e => e.Epoch));
         Assert.All(metrics.Epochs, e => Assert.NotNull(e.ValLoss));
         Assert.True(metrics.Epochs[^1].TrainLoss < metrics.Epochs[0].TrainLoss / 10, "training loss fell tenfold");
 
-        var predicted = await client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,0],[0,1],[1,0],[1,1]]}""");
+        var predicted = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,0],[0,1],[1,0],[1,1]]}""");
         Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
         var prediction = await predicted.ReadAsync<PredictResponse>();
         Assert.Equal([0, 1, 1, 0], prediction.Classes!);
@@ -50,14 +40,14 @@ public sealed class XorJobTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_StopsARunningJob_AndKeepsItsMetrics()
     {
-        var job = await (await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 100_000))).ReadAsync<JobResponse>();
-        await WaitUntilAsync(async () => (await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count >= 3);
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 100_000))).ReadAsync<JobResponse>();
+        await WaitUntilAsync(async () => (await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count >= 3);
 
-        var cancelled = await client.PostAsync($"/api/jobs/{job.Id}/cancel", null);
+        var cancelled = await Client.PostAsync($"/api/jobs/{job.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        var done = await client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(10));
+        var done = await Client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(10));
         Assert.Equal(JobStatus.Cancelled, done.Status);
-        var metrics = await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
+        var metrics = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
         Assert.True(metrics.Epochs.Count >= 3);
         Assert.True(metrics.Epochs.Count < 100_000);
     }
@@ -65,15 +55,15 @@ public sealed class XorJobTests : IAsyncLifetime
     [Fact]
     public async Task Predict_BeforeTraining_Conflicts_AndWithWrongWidth_NamesTheRow()
     {
-        var job = await (await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 5))).ReadAsync<JobResponse>();
-        await client.WaitForFinalStateAsync(job.Id);
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 5))).ReadAsync<JobResponse>();
+        await Client.WaitForFinalStateAsync(job.Id);
 
-        var wrongWidth = await client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,0],[0,1,5]]}""");
+        var wrongWidth = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,0],[0,1,5]]}""");
         Assert.Equal(HttpStatusCode.BadRequest, wrongWidth.StatusCode);
         var errors = await wrongWidth.ReadValidationErrorsAsync();
         Assert.Contains("expected 2 values, got 3", errors["$.inputs[1]"][0]);
 
-        var missing = await client.PostJsonTextAsync($"/api/jobs/{Guid.NewGuid()}/predict", """{"inputs": [[0,0]]}""");
+        var missing = await Client.PostJsonTextAsync($"/api/jobs/{Guid.NewGuid()}/predict", """{"inputs": [[0,0]]}""");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("application/problem+json", missing.Content.Headers.ContentType!.ToString());
     }
@@ -83,15 +73,15 @@ public sealed class XorJobTests : IAsyncLifetime
     {
         var ids = new List<Guid>();
         for (int i = 0; i < 3; i++)
-            ids.Add((await (await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>()).Id);
+            ids.Add((await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>()).Id);
 
-        var first = await (await client.GetAsync("/api/jobs?page=1&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
-        var second = await (await client.GetAsync("/api/jobs?page=2&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
+        var first = await (await Client.GetAsync("/api/jobs?page=1&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
+        var second = await (await Client.GetAsync("/api/jobs?page=2&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
         Assert.Equal(3, first.Total);
         Assert.Equal([ids[2], ids[1]], first.Items.Select(j => j.Id));
         Assert.Equal([ids[0]], second.Items.Select(j => j.Id));
 
-        var badPage = await client.GetAsync("/api/jobs?page=0&pageSize=500");
+        var badPage = await Client.GetAsync("/api/jobs?page=0&pageSize=500");
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Equal(["page", "pageSize"], (await badPage.ReadValidationErrorsAsync()).Keys.Order());
     }
@@ -99,7 +89,7 @@ public sealed class XorJobTests : IAsyncLifetime
     [Fact]
     public async Task UnknownJob_Is404ProblemDetails()
     {
-        var response = await client.GetAsync($"/api/jobs/{Guid.NewGuid()}");
+        var response = await Client.GetAsync($"/api/jobs/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Job not found", await response.Content.ReadAsStringAsync());
     }

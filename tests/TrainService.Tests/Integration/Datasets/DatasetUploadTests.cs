@@ -6,18 +6,8 @@ using TrainService.Tests.Infrastructure;
 
 namespace TrainService.Tests.Integration.Datasets;
 
-public sealed class DatasetUploadTests : IAsyncLifetime
+public sealed class DatasetUploadTests : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     /// <summary>
     /// y = (x1 − 1500)/500 + 100·x2 with x1 ~ U(1000, 2000) and x2 ~ U(−0.01, 0.01): raw scales a
@@ -47,7 +37,7 @@ public sealed class DatasetUploadTests : IAsyncLifetime
     [Fact]
     public async Task UploadedCsv_Trains_AndPredictStandardisesRawInputs_EvenAfterTheDatasetIsDeleted()
     {
-        var uploaded = await client.PostAsync("/api/datasets", DatasetForms.Csv(OffsetRegressionCsv(200), "regression", "y", "x1,x2"));
+        var uploaded = await Client.PostAsync("/api/datasets", DatasetForms.Csv(OffsetRegressionCsv(200), "regression", "y", "x1,x2"));
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var dataset = await uploaded.ReadAsync<DatasetResponse>();
         Assert.Equal($"/api/datasets/{dataset.Id}", uploaded.Headers.Location!.OriginalString);
@@ -57,8 +47,8 @@ public sealed class DatasetUploadTests : IAsyncLifetime
         Assert.Null(dataset.ClassBalance);
         Assert.Equal("data.csv", dataset.Name);
 
-        var job = await (await client.PostJsonTextAsync("/api/jobs", LinearSpec(dataset.Id))).ReadAsync<JobResponse>();
-        var done = await client.WaitForFinalStateAsync(job.Id);
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", LinearSpec(dataset.Id))).ReadAsync<JobResponse>();
+        var done = await Client.WaitForFinalStateAsync(job.Id);
         Assert.Equal(JobStatus.Succeeded, done.Status);
         Assert.Equal(40, done.TestMetrics!.Rows);
         Assert.True(done.TestMetrics.Loss < 1e-3, $"test MSE {done.TestMetrics.Loss}");
@@ -68,19 +58,19 @@ public sealed class DatasetUploadTests : IAsyncLifetime
         var expected = new[] { (1750.0, 0.005), (1200.0, -0.008) }.Select(p => (p.Item1 - 1500) / 500 + 100 * p.Item2).ToArray();
         await AssertPredictsAsync(job.Id, expected);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/datasets/{dataset.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/datasets/{dataset.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/datasets/{dataset.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/datasets/{dataset.Id}")).StatusCode);
         Assert.Empty(DatasetFiles());
         await AssertPredictsAsync(job.Id, expected);
 
-        var again = await client.PostJsonTextAsync("/api/jobs", LinearSpec(dataset.Id));
+        var again = await Client.PostJsonTextAsync("/api/jobs", LinearSpec(dataset.Id));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains($"no uploaded dataset has id {dataset.Id}", (await again.ReadValidationErrorsAsync())["$.dataset.datasetId"][0]);
     }
 
     async Task AssertPredictsAsync(Guid jobId, double[] expected)
     {
-        var predicted = await client.PostJsonTextAsync($"/api/jobs/{jobId}/predict", """{"inputs": [[1750, 0.005], [1200, -0.008]]}""");
+        var predicted = await Client.PostJsonTextAsync($"/api/jobs/{jobId}/predict", """{"inputs": [[1750, 0.005], [1200, -0.008]]}""");
         Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
         var outputs = (await predicted.ReadAsync<PredictResponse>()).Outputs;
         for (int i = 0; i < expected.Length; i++)
@@ -90,11 +80,11 @@ public sealed class DatasetUploadTests : IAsyncLifetime
     [Fact]
     public async Task UploadedJson_ReportsClassBalance_AndListsNewestFirst()
     {
-        var first = await (await client.PostAsync("/api/datasets", DatasetForms.Csv("a,b\n1,0\n2,1\n", "binary", "b"))).ReadAsync<DatasetResponse>();
+        var first = await (await Client.PostAsync("/api/datasets", DatasetForms.Csv("a,b\n1,0\n2,1\n", "binary", "b"))).ReadAsync<DatasetResponse>();
         var rows = string.Join(",", Enumerable.Range(0, 12).Select(i => $$"""{"u": {{i}}, "v": {{i * 2}}, "label": {{i % 3}}}"""));
         var form = DatasetForms.Form(Encoding.UTF8.GetBytes($"[{rows}]"), "points.json", null, "multiclass", "label");
         form.Add(new StringContent("three classes"), "name");
-        var response = await client.PostAsync("/api/datasets", form);
+        var response = await Client.PostAsync("/api/datasets", form);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var second = await response.ReadAsync<DatasetResponse>();
 
@@ -103,11 +93,11 @@ public sealed class DatasetUploadTests : IAsyncLifetime
         Assert.Equal(["u", "v"], second.FeatureColumns);
         Assert.Equal(new Dictionary<string, int> { ["0"] = 4, ["1"] = 4, ["2"] = 4 }, second.ClassBalance);
 
-        var list = await (await client.GetAsync("/api/datasets")).ReadAsync<PagedList<DatasetResponse>>();
+        var list = await (await Client.GetAsync("/api/datasets")).ReadAsync<PagedList<DatasetResponse>>();
         Assert.Equal([second.Id, first.Id], list.Items.Select(d => d.Id));
         Assert.Equal(2, DatasetFiles().Length);
 
-        var validation = await client.PostJsonTextAsync("/api/specs/validate", $$"""
+        var validation = await Client.PostJsonTextAsync("/api/specs/validate", $$"""
             {"name": "x", "dataset": {"kind": "uploaded", "datasetId": "{{second.Id}}"},
              "model": {"inputShape": [3], "layers": [{"kind": "linear", "units": 1}]},
              "loss": {"kind": "mse"}, "optimizer": {"kind": "sgd"} }
@@ -120,15 +110,15 @@ public sealed class DatasetUploadTests : IAsyncLifetime
     public async Task UnknownDataset_Is404_ForGetAndDelete()
     {
         var id = Guid.NewGuid();
-        var get = await client.GetAsync($"/api/datasets/{id}");
+        var get = await Client.GetAsync($"/api/datasets/{id}");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         Assert.Contains("Dataset not found", await get.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/datasets/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync($"/api/datasets/{id}")).StatusCode);
     }
 
     string[] DatasetFiles()
     {
-        string folder = Path.Combine(factory.DataDirectory, "artifacts", "datasets");
+        string folder = Path.Combine(Factory.DataDirectory, "artifacts", "datasets");
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
     }
 }
