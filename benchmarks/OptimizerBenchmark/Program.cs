@@ -27,6 +27,7 @@ var cases = new (string Name, OptimizerSpec Spec)[]
     ("radam (custom)", new RadamOptimizerSpec()),
     ("lion (custom)", new LionOptimizerSpec()),
     ("lbfgs maxIter=1 (custom)", new LbfgsOptimizerSpec { MaxIter = 1 }),
+    ("adam again (drift check)", new AdamOptimizerSpec()),
 };
 
 Console.WriteLine($"MLP 784-256-256-10, batch 128, {threads} thread(s), {steps} timed steps each (median of 5 rounds)");
