@@ -27,53 +27,59 @@ var cases = new (string Name, OptimizerSpec Spec)[]
     ("radam (custom)", new RadamOptimizerSpec()),
     ("lion (custom)", new LionOptimizerSpec()),
     ("lbfgs maxIter=1 (custom)", new LbfgsOptimizerSpec { MaxIter = 1 }),
-    ("adam again (drift check)", new AdamOptimizerSpec()),
 };
 
-Console.WriteLine($"MLP 784-256-256-10, batch 128, {threads} thread(s), {steps} timed steps each (median of 5 rounds)");
+Console.WriteLine($"MLP 784-256-256-10, batch 128, {threads} thread(s); rounds of {steps} steps interleaved across optimizers, median of 9 rounds");
+var benches = cases.Select(c => new Bench(c.Spec)).ToArray();
+foreach (var bench in benches) bench.Time(5, updateOnly: false); // warm-up: JIT, allocator growth
+var stepRounds = benches.Select(_ => new List<double>()).ToArray();
+var updateRounds = benches.Select(_ => new List<double>()).ToArray();
+// Interleaving spreads any drift in machine load over every optimizer alike.
+for (int round = 0; round < 9; round++)
+    for (int i = 0; i < benches.Length; i++)
+    {
+        stepRounds[i].Add(benches[i].Time(steps, updateOnly: false));
+        updateRounds[i].Add(benches[i].Time(steps, updateOnly: true));
+    }
+double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+double adamStep = Median(stepRounds[0]), adamUpdate = Median(updateRounds[0]);
 Console.WriteLine($"{"optimizer",-28} {"step ms",9} {"×adam",7} {"update ms",10} {"×adam",7}");
-Measure(cases[0].Spec, steps); // warm-up: the first measurement pays for JIT and allocator growth
-double adamStep = 0, adamUpdate = 0;
-foreach (var (name, spec) in cases)
+for (int i = 0; i < benches.Length; i++)
 {
-    var (step, update) = Measure(spec, steps);
-    if (adamStep == 0) (adamStep, adamUpdate) = (step, update);
-    Console.WriteLine($"{name,-28} {step,9:F3} {step / adamStep,7:F2} {update,10:F3} {update / adamUpdate,7:F2}");
+    double step = Median(stepRounds[i]), update = Median(updateRounds[i]);
+    Console.WriteLine($"{cases[i].Name,-28} {step,9:F3} {step / adamStep,7:F2} {update,10:F3} {update / adamUpdate,7:F2}");
 }
 
-static (double StepMs, double UpdateMs) Measure(OptimizerSpec spec, int steps)
+/// <summary>One optimizer on its own copy of the network and batch.</summary>
+sealed class Bench
 {
-    torch.random.manual_seed(1);
-    using var model = nn.Sequential(("fc1", nn.Linear(784, 256)), ("relu1", nn.ReLU()), ("fc2", nn.Linear(256, 256)), ("relu2", nn.ReLU()), ("fc3", nn.Linear(256, 10)));
-    var parameters = model.parameters().ToArray();
-    using var optimizer = OptimizerFactory.Create(spec, parameters);
-    using var x = randn(128, 784);
-    using var y = randint(0, 10, [128]);
-    var full = new FullClosure(model, parameters, x, y);
-    var cached = new CachedClosure();
-    double Time(ILossClosure closure, bool backwardFirst)
+    readonly ITrainingOptimizer optimizer;
+    readonly FullClosure full;
+    readonly CachedClosure cached = new();
+
+    public Bench(OptimizerSpec spec)
     {
-        for (int i = 0; i < 20; i++) Run(closure, backwardFirst);
-        var rounds = new double[5];
-        for (int r = 0; r < rounds.Length; r++)
+        torch.random.manual_seed(1);
+        var model = nn.Sequential(("fc1", nn.Linear(784, 256)), ("relu1", nn.ReLU()), ("fc2", nn.Linear(256, 256)), ("relu2", nn.ReLU()), ("fc3", nn.Linear(256, 10)));
+        var parameters = model.parameters().ToArray();
+        optimizer = OptimizerFactory.Create(spec, parameters);
+        full = new FullClosure(model, parameters, randn(128, 784), randint(0, 10, [128]));
+    }
+
+    /// <summary>Milliseconds per step: the full step, or the update alone on the gradients of one backward.</summary>
+    public double Time(int steps, bool updateOnly)
+    {
+        if (updateOnly)
+            using (NewDisposeScope()) full.LossAndGradient();
+        ILossClosure closure = updateOnly ? cached : full;
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < steps; i++)
         {
-            var clock = Stopwatch.StartNew();
-            for (int i = 0; i < steps; i++) Run(closure, backwardFirst: false);
-            rounds[r] = clock.Elapsed.TotalMilliseconds / steps;
+            using var scope = NewDisposeScope();
+            optimizer.Step(closure);
         }
-        Array.Sort(rounds);
-        return rounds[rounds.Length / 2];
+        return clock.Elapsed.TotalMilliseconds / steps;
     }
-    void Run(ILossClosure closure, bool backwardFirst)
-    {
-        using var scope = NewDisposeScope();
-        if (backwardFirst) full.LossAndGradient();
-        optimizer.Step(closure);
-    }
-    double stepMs = Time(full, backwardFirst: false);
-    using (NewDisposeScope()) full.LossAndGradient();
-    double updateMs = Time(cached, backwardFirst: false);
-    return (stepMs, updateMs);
 }
 
 sealed class FullClosure(nn.Module<Tensor, Tensor> model, TorchSharp.Modules.Parameter[] parameters, Tensor x, Tensor y) : ILossClosure
