@@ -96,7 +96,7 @@ public sealed class Lbfgs(IEnumerable<Parameter> parameters, double lr, int maxI
     internal static Tensor Dot(Tensor a, Tensor b) => a.mul(b).sum();
 
     Tensor GatherFlatGrad() =>
-        cat(parameters.Select(p => p.grad is { } g ? g.reshape(-1) : zeros(p.numel(), dtype: p.dtype)).ToArray(), 0);
+        cat(parameters.Select(p => p.grad is { } g ? g.reshape(-1) : zeros(p.numel(), dtype: p.dtype, device: p.device)).ToArray(), 0);
 
     void AddDirection(double step, Tensor direction)
     {

@@ -15,7 +15,7 @@ sealed class LbfgsHistory : IDisposable
     {
         ClearPairs();
         SetDirection(direction);
-        Replace(ref HDiag, ones(1, dtype: direction.dtype).squeeze(0));
+        Replace(ref HDiag, ones(1, dtype: direction.dtype, device: direction.device).squeeze(0));
     }
 
     public void SetDirection(Tensor direction) => Replace(ref D, direction);

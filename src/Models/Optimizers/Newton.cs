@@ -40,7 +40,7 @@ public sealed class Newton(IEnumerable<Parameter> parameters, double lr, double 
 
     /// <summary>Flattens per-parameter derivatives; a parameter the output does not depend on contributes zeros.</summary>
     Tensor[] Flatten(IList<Tensor> derivatives) =>
-        derivatives.Select((d, i) => d is null || d.IsInvalid ? zeros(parameters[i].numel(), dtype: parameters[i].dtype) : d.reshape(-1)).ToArray();
+        derivatives.Select((d, i) => d is null || d.IsInvalid ? zeros(parameters[i].numel(), dtype: parameters[i].dtype, device: parameters[i].device) : d.reshape(-1)).ToArray();
 
     public void SaveState(Stream destination)
     {
