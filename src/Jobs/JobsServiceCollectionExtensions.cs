@@ -8,6 +8,7 @@ using TrainService.Jobs.Inference;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
 using TrainService.Models.Data;
+using TrainService.Models.Validation;
 
 namespace TrainService.Jobs;
 
@@ -20,6 +21,7 @@ public static class JobsServiceCollectionExtensions
             .Bind(configuration.GetSection(TrainServiceOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
         services.AddDbContextFactory<TrainDbContext>((provider, db) =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
@@ -26,14 +27,14 @@ public static class JobsEndpoints
     }
 
     static async Task<Results<Created<JobResponse>, Ok<JobResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        HttpRequest request, HttpResponse response, JobStore store, WarmStartValidator warmStarts, IUploadedDatasets uploads,
+        HttpRequest request, HttpResponse response, JobStore store, WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > 200 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["must have 1 to 200 characters"] });
         var (spec, jsonErrors) = await JsonBodyReader.ReadAsync<TrainingSpec>(request, ct);
         if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The training spec is malformed");
-        var validation = SpecValidator.Validate(spec!, uploads);
+        var validation = SpecValidator.Validate(spec!, uploads, limits.Value);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors, title: "The training spec is invalid");
         var warmStartErrors = await warmStarts.ValidateAsync(spec!, ct);
         if (warmStartErrors.Count > 0) return TypedResults.ValidationProblem(warmStartErrors, title: "The training spec is invalid");

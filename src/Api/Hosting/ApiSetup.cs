@@ -27,6 +27,7 @@ public static class ApiSetup
             swagger.UseOneOfForPolymorphism();
             swagger.SelectDiscriminatorNameUsing(_ => "kind");
             swagger.SupportNonNullableReferenceTypes();
+            swagger.SchemaFilter<SpecExampleSchemaFilter>();
             swagger.OperationFilter<DatasetUploadDocumentation>();
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })
             {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using TrainService.Jobs;
 using TrainService.Jobs.Execution;
@@ -11,9 +12,11 @@ public static class BackgroundJobsSetup
     public static IServiceCollection AddTrainServiceBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = configuration.GetSection(TrainServiceOptions.Section).Get<TrainServiceOptions>() ?? new TrainServiceOptions();
-        // The storage is this host's own singleton, not Hangfire's static JobStorage.Current, so two
-        // hosts in one process (integration tests) never pick up each other's jobs.
+        // The storage and the job activator are this host's own singletons, not Hangfire's statics
+        // (JobStorage.Current, JobActivator.Current: the last host configured wins), so two hosts in
+        // one process (integration tests) never enqueue into, or activate jobs from, each other.
         services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -20,6 +20,10 @@ namespace TrainService.Contracts.Specs;
 [JsonDerivedType(typeof(DigitsDatasetSpec), "digits")]
 [JsonDerivedType(typeof(DiabetesDatasetSpec), "diabetes")]
 [JsonDerivedType(typeof(UploadedDatasetSpec), "uploaded")]
+[JsonDerivedType(typeof(AddingDatasetSpec), "adding")]
+[JsonDerivedType(typeof(MemoryDatasetSpec), "memory")]
+[JsonDerivedType(typeof(NoisySineDatasetSpec), "noisy_sine")]
+[JsonDerivedType(typeof(SyntheticImagesDatasetSpec), "synthetic_images")]
 public abstract record DatasetSpec;
 
 /// <summary>The four XOR corners, repeated and jittered by Gaussian noise; label 1 where exactly one input is 1.</summary>

@@ -37,6 +37,10 @@ public sealed record TrainingSettings
     [Description("Early stopping on a validation metric; absent = train all epochs.")]
     public EarlyStoppingSpec? EarlyStopping { get; init; }
 
+    [Description("Truncated BPTT for recurrent layers: detach the hidden state every k time steps (absent = full backpropagation through time).")]
+    [Range(1, 100_000)]
+    public int? TbpttWindow { get; init; }
+
     [Description("The job fails as diverged when the global gradient norm exceeds this.")]
     [Range(1.0, double.MaxValue)]
     public double DivergenceGradNorm { get; init; } = 1e6;

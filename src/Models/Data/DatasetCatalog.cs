@@ -18,6 +18,10 @@ public static class DatasetCatalog
         SineDatasetSpec curve => CurveGenerator.Describe(curve.Samples),
         IrisDatasetSpec or WineDatasetSpec or BreastCancerDatasetSpec or DigitsDatasetSpec or DiabetesDatasetSpec => ShippedDatasets.Describe(spec),
         UploadedDatasetSpec uploaded => Require(uploads).Describe(uploaded.DatasetId) ?? throw new DatasetNotFoundException(uploaded.DatasetId),
+        AddingDatasetSpec adding => Sequences.AddingGenerator.Describe(adding),
+        MemoryDatasetSpec memory => Sequences.MemoryGenerator.Describe(memory),
+        NoisySineDatasetSpec sine => Sequences.NoisySineGenerator.Describe(sine),
+        SyntheticImagesDatasetSpec images => SyntheticImagesGenerator.Describe(images),
         _ => throw new NotSupportedException($"Dataset kind {spec.GetType().Name} has no generator."),
     };
 
@@ -33,6 +37,10 @@ public static class DatasetCatalog
         SineDatasetSpec curve => CurveGenerator.Generate(curve),
         IrisDatasetSpec or WineDatasetSpec or BreastCancerDatasetSpec or DigitsDatasetSpec or DiabetesDatasetSpec => ShippedDatasets.Load(spec),
         UploadedDatasetSpec uploaded => Require(uploads).Load(uploaded.DatasetId),
+        AddingDatasetSpec adding => Sequences.AddingGenerator.Generate(adding),
+        MemoryDatasetSpec memory => Sequences.MemoryGenerator.Generate(memory),
+        NoisySineDatasetSpec sine => Sequences.NoisySineGenerator.Generate(sine),
+        SyntheticImagesDatasetSpec images => SyntheticImagesGenerator.Generate(images),
         _ => throw new NotSupportedException($"Dataset kind {spec.GetType().Name} has no generator."),
     };
 

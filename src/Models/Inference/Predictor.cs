@@ -43,7 +43,7 @@ public sealed class Predictor : IDisposable
             model.to(device);
             model.eval();
             var data = preprocessing?.Shape ?? DatasetCatalog.Describe(spec.Dataset);
-            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(data), preprocessing?.Standardizer);
+            return new Predictor(model, device, spec.Model.InputShape, ClassDecoder.For(data, spec.Loss), preprocessing?.Standardizer);
         }
         catch
         {

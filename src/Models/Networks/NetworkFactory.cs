@@ -11,7 +11,7 @@ public static class NetworkFactory
     // building keeps concurrent jobs from interleaving draws, so a seed always gives the same weights.
     static readonly Lock GlobalRngLock = new();
 
-    public static nn.Module<Tensor, Tensor> Build(ModelSpec model, long seed)
+    public static nn.Module<Tensor, Tensor> Build(ModelSpec model, long seed, int? tbpttWindow = null)
     {
         var (shapes, errors) = ShapeInference.Infer(model);
         if (errors.Count > 0)
@@ -19,11 +19,12 @@ public static class NetworkFactory
         lock (GlobalRngLock)
         {
             torch.random.manual_seed(seed);
+            var context = new BuildContext(seed, model.Init, tbpttWindow);
             var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
             int[] shape = model.InputShape;
             for (int i = 0; i < model.Layers.Count; i++)
             {
-                modules.AddRange(LayerFactory.Create(model.Layers[i], shape, i));
+                modules.AddRange(LayerFactory.Create(model.Layers[i], shape, i, context));
                 shape = shapes[i].OutputShape;
             }
             return nn.Sequential(modules);

@@ -6,8 +6,9 @@ namespace TrainService.Models.Networks;
 public sealed record LayerShape(string Path, string Kind, int[] OutputShape, long Parameters);
 
 /// <summary>
-/// Walks the layer list and computes each layer's output shape without building tensors, so
-/// a mismatch becomes a validation error instead of a native abort inside libtorch.
+/// Walks the layer list (and the inner lists of residual and dense_concat blocks) and computes
+/// each layer's output shape and parameter count without building tensors, so a mismatch
+/// becomes a validation error instead of a native abort inside libtorch.
 /// </summary>
 public static class ShapeInference
 {
@@ -15,35 +16,35 @@ public static class ShapeInference
     {
         var layers = new List<LayerShape>();
         var errors = new Dictionary<string, string>();
-        var shape = model.InputShape;
-        for (int i = 0; i < model.Layers.Count; i++)
-        {
-            string layerPath = $"{path}.layers[{i}]";
-            var (next, parameters, error) = Next(model.Layers[i], shape);
-            if (error is not null)
-            {
-                errors[layerPath] = error;
-                return (layers, errors); // later shapes are unknowable once one is wrong
-            }
-            layers.Add(new LayerShape(layerPath, KindOf(model.Layers[i]), next!, parameters));
-            shape = next!;
-        }
+        Walk(model.Layers, model.InputShape, $"{path}.layers", errors, layers);
         return (layers, errors);
     }
 
-    static (int[]? Shape, long Parameters, string? Error) Next(LayerSpec layer, int[] input) => layer switch
+    /// <summary>The output shape of a layer list (null once a layer is wrong: later shapes are unknowable) and its parameters.</summary>
+    public static (int[]? Shape, long Parameters) Walk(IReadOnlyList<LayerSpec> layers, int[] shape, string path, Dictionary<string, string> errors, List<LayerShape>? record = null)
     {
-        LinearLayerSpec linear when input.Length != 1 =>
-            (null, 0, $"linear expects a flat input but receives {Format(input)}; add a flatten layer before it"),
-        LinearLayerSpec linear => ([linear.Units], (long)input[0] * linear.Units + (linear.Bias ? linear.Units : 0), null),
-        _ => (null, 0, $"layer kind {KindOf(layer)} has no shape rule"),
-    };
+        long total = 0;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            string layerPath = $"{path}[{i}]";
+            var (next, parameters) = LayerShapes.Next(layers[i], shape, layerPath, errors);
+            if (next is null) return (null, total);
+            record?.Add(new LayerShape(layerPath, KindOf(layers[i]), next, parameters));
+            total += parameters;
+            shape = next;
+        }
+        return (shape, total);
+    }
 
     public static string Format(int[] shape) => "[" + string.Join(", ", shape) + "]";
 
-    static string KindOf(LayerSpec layer) => layer switch
-    {
-        LinearLayerSpec => "linear",
-        _ => layer.GetType().Name,
-    };
+    /// <summary>The JSON discriminator of a layer, read from the attributes so it cannot drift.</summary>
+    public static string KindOf(LayerSpec layer) => Discriminator(typeof(LayerSpec), layer.GetType());
+
+    public static string KindOfLoss(LossSpec loss) => Discriminator(typeof(LossSpec), loss.GetType());
+
+    static string Discriminator(Type baseType, Type type) =>
+        baseType.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonDerivedTypeAttribute), false)
+            .Cast<System.Text.Json.Serialization.JsonDerivedTypeAttribute>()
+            .FirstOrDefault(a => a.DerivedType == type)?.TypeDiscriminator as string ?? type.Name;
 }

@@ -18,6 +18,8 @@ public sealed record TrainingProgress
     public double LastGradientNorm { get; init; }
     /// <summary>The first step's loss: divergence is judged against it.</summary>
     public double? FirstLoss { get; init; }
+    /// <summary>Generator states of the network's dropout/rrelu/noisy_relu/stochastic-depth modules.</summary>
+    public IReadOnlyList<byte[]> ModuleGeneratorStates { get; init; } = [];
 
     /// <summary>Reduce-on-plateau's counters at the end of the last completed epoch.</summary>
     public PlateauSnapshot? Plateau { get; init; }

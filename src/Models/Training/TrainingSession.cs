@@ -36,8 +36,8 @@ public sealed class TrainingSession : IDisposable
         device = TorchDevices.Resolve(spec.Device);
         var (train, validation) = (splits.Train, splits.Validation);
         testSplit = splits.Test;
-        decoding = ClassDecoder.For(train.Shape);
-        Model = NetworkFactory.Build(spec.Model, spec.Training.Seed);
+        decoding = ClassDecoder.For(train.Shape, spec.Loss);
+        Model = NetworkFactory.Build(spec.Model, spec.Training.Seed, spec.Training.TbpttWindow);
         Model.to(device);
         var parameters = Model.parameters().ToArray();
         Optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
@@ -69,6 +69,7 @@ public sealed class TrainingSession : IDisposable
             session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
             GeneratorState.Restore(session.shuffle, session.Progress.EpochStartGeneratorState);
             session.schedule.Restore(session.Progress.Plateau);
+            Networks.Modules.SeededModules.Restore(session.Model, session.Progress.ModuleGeneratorStates);
             return session;
         }
         catch
@@ -85,6 +86,7 @@ public sealed class TrainingSession : IDisposable
     {
         // Between epochs the generator already stands where the next epoch will draw its permutation.
         var progress = Progress.StepInEpoch == 0 ? Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) } : Progress;
+        progress = progress with { ModuleGeneratorStates = Networks.Modules.SeededModules.Capture(Model) };
         CheckpointFile.Write(destination, Spec, progress, Model, Optimizer);
     }
 

@@ -19,7 +19,7 @@ public sealed record SpecValidationResult(IDictionary<string, string[]> Errors, 
 /// </summary>
 public static class SpecValidator
 {
-    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null)
+    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null, ModelLimits? limits = null)
     {
         var errors = new ValidationErrors();
         FieldRangeValidator.Validate(spec, "$", errors);
@@ -38,6 +38,7 @@ public static class SpecValidator
         {
             LossCompatibility.Check(spec, data, layers[^1].OutputShape, errors);
             OptimizerCompatibility.Check(spec, data, layers.Sum(l => l.Parameters), errors);
+            ModelChecks.Check(spec, data, layers, limits ?? new ModelLimits(), errors);
         }
         TrainingCompatibility.Check(spec, data, errors);
         return new SpecValidationResult(errors.ToDictionary(), errors.IsEmpty ? layers : []);

@@ -11,21 +11,8 @@ namespace TrainService.Tests.Integration.Datasets;
 /// The README's accuracy figures, reproduced through HTTP: small MLPs on the shipped datasets,
 /// standardised inputs, 20% of each dataset held out (stratified) and measured once at the end.
 /// </summary>
-public sealed class ShippedDatasetAccuracyTests : IAsyncLifetime
+public sealed class ShippedDatasetAccuracyTests : ServiceTest
 {
-    /// <summary>The multiclass figures need the cross_entropy loss, which the catalog branch adds.</summary>
-    const string NeedsCrossEntropy = "needs the cross_entropy loss (catalog branch); un-skip after merging it";
-
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
 
     public static string Mlp(string dataset, int inputs, int hidden, int outputs, string lastActivation, string loss, int epochs) => $$"""
         {"name": "{{dataset}}-mlp",
@@ -48,22 +35,22 @@ public sealed class ShippedDatasetAccuracyTests : IAsyncLifetime
         // The same held-out rows, raw as in the shipped file: predict must standardise them as training did.
         var (_, _, test) = DatasetSplits.SplitRows(DatasetCatalog.Load(new BreastCancerDatasetSpec()), 0, 0.2, seed: 1);
         var rows = Enumerable.Range(0, test!.Rows).Select(r => test.Features[(r * 30)..((r + 1) * 30)].Select(f => (double)f).ToArray()).ToList();
-        var predicted = await client.PostJsonTextAsync($"/api/jobs/{done.Id}/predict", JsonSerializer.Serialize(new { inputs = rows }));
+        var predicted = await Client.PostJsonTextAsync($"/api/jobs/{done.Id}/predict", JsonSerializer.Serialize(new { inputs = rows }));
         Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
         var classes = (await predicted.ReadAsync<PredictResponse>()).Classes!;
         double accuracy = classes.Where((c, r) => c == (int)test.Targets[r]).Count() / (double)test.Rows;
         Assert.Equal(done.TestMetrics.Accuracy!.Value, accuracy, 1e-9);
     }
 
-    [Fact(Skip = NeedsCrossEntropy)]
+    [Fact]
     public async Task Iris_Mlp_Reaches95PercentTestAccuracy() =>
         await AssertTestAccuracyAsync(Mlp("iris", 4, 16, 3, "identity", "cross_entropy", epochs: 100), 30, 0.95);
 
-    [Fact(Skip = NeedsCrossEntropy)]
+    [Fact]
     public async Task Wine_Mlp_Reaches95PercentTestAccuracy() =>
         await AssertTestAccuracyAsync(Mlp("wine", 13, 16, 3, "identity", "cross_entropy", epochs: 60), 36, 0.95);
 
-    [Fact(Skip = NeedsCrossEntropy)]
+    [Fact]
     public async Task Digits_Mlp_Reaches97PercentTestAccuracy() =>
         await AssertTestAccuracyAsync(Mlp("digits", 64, 64, 10, "identity", "cross_entropy", epochs: 30), 359, 0.97);
 
@@ -76,9 +63,9 @@ public sealed class ShippedDatasetAccuracyTests : IAsyncLifetime
 
     async Task<JobResponse> TrainAsync(string spec)
     {
-        var created = await client.PostJsonTextAsync("/api/jobs", spec);
+        var created = await Client.PostJsonTextAsync("/api/jobs", spec);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var done = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
+        var done = await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
         Assert.True(done.Status == JobStatus.Succeeded, done.FailureReason);
         return done;
     }
