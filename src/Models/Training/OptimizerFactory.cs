@@ -36,11 +36,13 @@ public static class OptimizerFactory
         _ => throw new NotSupportedException($"Optimizer kind {spec.GetType().Name} has no builder."),
     };
 
-    /// <summary>How many examples one step sees: gd, newton and lbfgs use the whole split, sgd one example, the rest batchSize.</summary>
+    /// <summary>
+    /// How many examples one step sees: gd, newton and lbfgs use the whole split; every other
+    /// optimizer, sgd included, uses batchSize (the course's one-example SGD is sgd with batchSize 1).
+    /// </summary>
     public static int BatchSize(OptimizerSpec spec, int requested, int rows) => spec switch
     {
         GdOptimizerSpec or NewtonOptimizerSpec or LbfgsOptimizerSpec => rows,
-        SgdOptimizerSpec => 1,
         _ => Math.Min(requested, rows),
     };
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TrainService.Contracts.Specs;
 
-/// <summary>Stochastic gradient descent on one example per step: θ ← θ − η∇J(θ; x⁽ⁱ⁾, y⁽ⁱ⁾) (batchSize is ignored).</summary>
+/// <summary>Stochastic gradient descent θ ← θ − ηg on each mini-batch; with training.batchSize 1 it is the course's one-example SGD θ ← θ − η∇J(θ; x⁽ⁱ⁾, y⁽ⁱ⁾).</summary>
 public sealed record SgdOptimizerSpec : OptimizerSpec
 {
     [Description("Learning rate η.")]
