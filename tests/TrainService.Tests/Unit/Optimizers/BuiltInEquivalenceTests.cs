@@ -50,4 +50,35 @@ public sealed class BuiltInEquivalenceTests
         for (int i = 0; i < 3; i++) native.step(closure.LossAndGradient);
         AssertClose(p.detach().data<double>().ToArray(), custom, 1e-9);
     }
+
+    [Fact]
+    public void Adagrad_TorchForm_MatchesTorchSharpBuiltIn()
+    {
+        var custom = RunOptimizer(new AdagradOptimizerSpec { Lr = 0.1, Eps = 0.01 }, 6);
+        var builtIn = RunBuiltIn(p => optim.Adagrad([p], lr: 0.1, lr_decay: 0, weight_decay: 0, initial_accumulator_value: 0, eps: 0.01), 6);
+        AssertClose(builtIn, custom, 1e-12);
+    }
+
+    [Fact]
+    public void Adamax_TorchForm_MatchesTorchSharpBuiltIn()
+    {
+        var custom = RunOptimizer(new AdamaxOptimizerSpec { Lr = 0.05, Beta1 = 0.9, Beta2 = 0.999, Eps = 1e-8 }, 6);
+        var builtIn = RunBuiltIn(p => optim.Adamax([p], lr: 0.05, beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: 0), 6);
+        AssertClose(builtIn, custom, 1e-12);
+    }
+
+    static double[] RunBuiltIn(Func<Parameter, optim.Optimizer> create, int steps)
+    {
+        using var scope = NewDisposeScope();
+        var p = new Parameter(tensor(Theta0, dtype: ScalarType.Float64));
+        using var optimizer = create(p);
+        var closure = new Closure(p);
+        for (int i = 0; i < steps; i++)
+        {
+            optimizer.zero_grad();
+            closure.LossAndGradient();
+            optimizer.step();
+        }
+        return p.detach().data<double>().ToArray();
+    }
 }
