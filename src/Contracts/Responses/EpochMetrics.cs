@@ -7,13 +7,15 @@ namespace TrainService.Contracts.Responses;
 /// <param name="TrainAccuracy">Fraction of training examples classified correctly during the epoch.</param>
 /// <param name="ValAccuracy">Fraction of validation examples classified correctly after the epoch.</param>
 /// <param name="Seconds">Wall-clock seconds the epoch took.</param>
+/// <param name="LearningRate">The learning rate the epoch trained at (after warm-up and schedule).</param>
 public sealed record EpochMetrics(
     int Epoch,
     double TrainLoss,
     double? ValLoss,
     double? TrainAccuracy,
     double? ValAccuracy,
-    double Seconds);
+    double Seconds,
+    double? LearningRate = null);
 
 /// <summary>The per-epoch history of a job.</summary>
 /// <param name="JobId">The job the metrics belong to.</param>

@@ -148,7 +148,7 @@ public sealed class TrainingJob(
         if (session.MeasureTest() is { } test) run.Metrics.OnTestEnd(test);
         checkpoints.Save(run.JobId, CheckpointStore.Final, session);
         checkpoints.Delete(run.JobId, CheckpointStore.Interrupted);
-        if (run.Metrics.Test is { } measured) RecordTest(run.JobId, measured, run.Spec.Training.Epochs);
+        if (run.Metrics.Test is { } measured) RecordTest(run.JobId, measured, session.Progress.EpochsCompleted);
     }
 
     void RecordTest(Guid jobId, TestMetrics test, int epochs)

@@ -5,8 +5,8 @@ namespace TrainService.Jobs.Persistence;
 /// <summary>Per-epoch metrics as rows of named series (step = epoch) and back.</summary>
 public static class EpochMetricSeries
 {
-    public const string TrainLoss = "trainLoss", ValLoss = "valLoss", TrainAccuracy = "trainAccuracy", ValAccuracy = "valAccuracy", Seconds = "seconds";
-    public static readonly string[] Names = [TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, Seconds];
+    public const string TrainLoss = "trainLoss", ValLoss = "valLoss", TrainAccuracy = "trainAccuracy", ValAccuracy = "valAccuracy", Seconds = "seconds", LearningRate = "lr";
+    public static readonly string[] Names = [TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, Seconds, LearningRate];
 
     public static IEnumerable<MetricRow> ToRows(Guid jobId, EpochMetrics metrics)
     {
@@ -16,6 +16,7 @@ public static class EpochMetricSeries
         if (metrics.TrainAccuracy is { } trainAccuracy) yield return Row(TrainAccuracy, trainAccuracy);
         if (metrics.ValAccuracy is { } valAccuracy) yield return Row(ValAccuracy, valAccuracy);
         yield return Row(Seconds, metrics.Seconds);
+        if (metrics.LearningRate is { } lr) yield return Row(LearningRate, lr);
     }
 
     public static IReadOnlyList<EpochMetrics> FromRows(IEnumerable<MetricRow> rows) =>
@@ -25,7 +26,7 @@ public static class EpochMetricSeries
             {
                 var values = g.ToDictionary(r => r.Name, r => r.Value);
                 double? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
-                return new EpochMetrics(g.Key, Get(TrainLoss) ?? double.NaN, Get(ValLoss), Get(TrainAccuracy), Get(ValAccuracy), Get(Seconds) ?? 0);
+                return new EpochMetrics(g.Key, Get(TrainLoss) ?? double.NaN, Get(ValLoss), Get(TrainAccuracy), Get(ValAccuracy), Get(Seconds) ?? 0, Get(LearningRate));
             })
             .ToList();
 }

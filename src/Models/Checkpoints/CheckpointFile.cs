@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Specs;
+using TrainService.Models.Optimizers;
 using TrainService.Models.Training;
 using static TorchSharp.torch;
 
@@ -18,7 +19,7 @@ public static class CheckpointFile
 
     sealed record Header(int FormatVersion, TrainingSpec Spec, TrainingProgress Progress);
 
-    public static void Write(Stream destination, TrainingSpec spec, TrainingProgress progress, nn.Module model, optim.Optimizer optimizer)
+    public static void Write(Stream destination, TrainingSpec spec, TrainingProgress progress, nn.Module model, ITrainingOptimizer optimizer)
     {
         using var writer = new BinaryWriter(destination, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
@@ -29,7 +30,7 @@ public static class CheckpointFile
     }
 
     /// <summary>Loads weights and optimizer state in place and returns the progress to continue from.</summary>
-    public static TrainingProgress Read(Stream source, nn.Module model, optim.Optimizer optimizer)
+    public static TrainingProgress Read(Stream source, nn.Module model, ITrainingOptimizer optimizer)
     {
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         var header = ReadHeader(reader);

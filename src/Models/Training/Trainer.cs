@@ -1,3 +1,6 @@
+using TrainService.Contracts.Specs;
+using TrainService.Models.Optimizers;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace TrainService.Models.Training;
@@ -8,6 +11,9 @@ public readonly record struct DivergenceBounds(double GradientNorm, double LossR
 /// <summary>What one optimizer step contributed to the epoch's sums.</summary>
 public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm, int BatchRows);
 
+/// <summary>What every step of a run shares: the model, its optimizer, the loss and the step controls (penalties, clipping).</summary>
+public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptimizer Optimizer, LossFunction Loss, Parameter[] Parameters, TrainingSettings Settings);
+
 /// <summary>
 /// The arithmetic of one training step and of evaluation. Every step runs inside its own
 /// dispose scope so native memory stays flat however long the job runs.
@@ -15,18 +21,27 @@ public readonly record struct StepResult(double LossSum, double Correct, double 
 public static class Trainer
 {
     public static StepResult Step(
-        nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LossFunction loss, TensorPair data, Tensor order,
-        int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
+        StepContext context, TensorPair data, Tensor order, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
     {
         using var scope = NewDisposeScope();
         var index = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
         var x = data.X.index_select(0, index);
         var y = data.Y.index_select(0, index);
-        optimizer.zero_grad();
-        var output = model.forward(x);
-        var batchLoss = loss(output, y);
-        double value = batchLoss.item<float>();
         long step = progress.GlobalStep + 1;
+        // The checks run inside the closure's first evaluation, before the optimizer changes anything.
+        var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings)
+        {
+            CheckLoss = value => CheckLoss(value, bounds, progress, step),
+            CheckGradientNorm = norm => CheckGradientNorm(norm, bounds, progress, step),
+        };
+        context.Optimizer.Step(closure);
+        double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
+        int rows = (int)index.shape[0];
+        return new StepResult(closure.FirstLoss!.Value * rows, correct, closure.FirstGradientNorm ?? 0, rows);
+    }
+
+    static void CheckLoss(double value, DivergenceBounds bounds, TrainingProgress progress, long step)
+    {
         if (!double.IsFinite(value))
             throw new TrainingDivergedException(
                 $"loss became {Describe(value)} at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
@@ -34,15 +49,13 @@ public static class Trainer
         if (value > lossBound)
             throw new TrainingDivergedException(
                 $"loss {value:G3} exceeded {bounds.LossRatio:G3}× the first step's loss ({progress.FirstLoss:G3}) at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
-        batchLoss.backward();
-        double gradientNorm = GradientNorms.Global(model.parameters()).item<float>();
+    }
+
+    static void CheckGradientNorm(double gradientNorm, DivergenceBounds bounds, TrainingProgress progress, long step)
+    {
         if (!double.IsFinite(gradientNorm) || gradientNorm > bounds.GradientNorm)
             throw new TrainingDivergedException(
-                $"gradient norm {gradientNorm:G3} exceeded the bound {bounds.GradientNorm:G3} at epoch {progress.Epoch}, step {step}; loss {value:G5}");
-        optimizer.step();
-        double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(output.detach(), y, decoding).item<long>();
-        int rows = (int)index.shape[0];
-        return new StepResult(value * rows, correct, gradientNorm, rows);
+                $"gradient norm {gradientNorm:G3} exceeded the bound {bounds.GradientNorm:G3} at epoch {progress.Epoch}, step {step}");
     }
 
     public static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)

@@ -21,5 +21,10 @@ public sealed record TrainingProgress
     /// <summary>Generator states of the network's dropout/rrelu/noisy_relu/stochastic-depth modules.</summary>
     public IReadOnlyList<byte[]> ModuleGeneratorStates { get; init; } = [];
 
+    /// <summary>Reduce-on-plateau's counters at the end of the last completed epoch.</summary>
+    public PlateauSnapshot? Plateau { get; init; }
+    /// <summary>True once early stopping or the optimizer's own tolerance (gd) ended the run before its last epoch.</summary>
+    public bool StoppedEarly { get; init; }
+
     public int EpochsCompleted => Epoch - 1;
 }

@@ -4,6 +4,7 @@ using TrainService.Contracts.Specs;
 using TrainService.Models.Checkpoints;
 using TrainService.Models.Data;
 using TrainService.Models.Networks;
+using TrainService.Models.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,6 +25,10 @@ public sealed class TrainingSession : IDisposable
     readonly Generator shuffle;
     readonly LossFunction loss;
     readonly ClassDecoding decoding;
+    readonly StepContext context;
+    readonly LrSchedule schedule;
+    readonly EarlyStopping? stopping;
+    readonly int batchSize;
 
     TrainingSession(TrainingSpec spec, DatasetSplits splits)
     {
@@ -34,8 +39,13 @@ public sealed class TrainingSession : IDisposable
         decoding = ClassDecoder.For(train.Shape, spec.Loss);
         Model = NetworkFactory.Build(spec.Model, spec.Training.Seed, spec.Training.TbpttWindow);
         Model.to(device);
-        Optimizer = OptimizerFactory.Create(spec.Optimizer, Model.parameters());
+        var parameters = Model.parameters().ToArray();
+        Optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
         loss = LossFactory.Create(spec.Loss);
+        context = new StepContext(Model, Optimizer, loss, parameters, spec.Training);
+        schedule = new LrSchedule(spec.Training.Schedule, spec.Training.WarmupEpochs, spec.Optimizer.InitialLr());
+        stopping = spec.Training.EarlyStopping is { } early ? new EarlyStopping(early) : null;
+        batchSize = OptimizerFactory.BatchSize(spec.Optimizer, spec.Training.BatchSize, train.Rows);
         trainSet = TensorPair.From(train, device);
         validationSet = validation is null ? null : TensorPair.From(validation, device);
         shuffle = new Generator((ulong)spec.Training.Seed);
@@ -43,11 +53,11 @@ public sealed class TrainingSession : IDisposable
 
     public TrainingSpec Spec { get; }
     public nn.Module<Tensor, Tensor> Model { get; }
-    public optim.Optimizer Optimizer { get; }
+    public ITrainingOptimizer Optimizer { get; }
     public TrainingProgress Progress { get; private set; } = new();
     public bool HasValidation => validationSet is not null;
     public int TrainRows => trainSet.Rows;
-    public bool IsFinished => Progress.Epoch > Spec.Training.Epochs;
+    public bool IsFinished => Progress.StoppedEarly || Progress.Epoch > Spec.Training.Epochs;
 
     public static TrainingSession Start(TrainingSpec spec, DatasetSplits splits) => new(spec, splits);
 
@@ -59,6 +69,7 @@ public sealed class TrainingSession : IDisposable
         {
             session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
             GeneratorState.Restore(session.shuffle, session.Progress.EpochStartGeneratorState);
+            session.schedule.Restore(session.Progress.Plateau);
             Networks.Modules.SeededModules.Restore(session.Model, session.Progress.ModuleGeneratorStates);
             return session;
         }
@@ -81,7 +92,7 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>The learning rate of the first parameter group, as the optimizer will use it next.</summary>
-    public double CurrentLearningRate => Optimizer.ParamGroups.First().LearningRate;
+    public double CurrentLearningRate => Optimizer.LearningRate;
 
     public void RecordBest(double value) => Progress = Progress with { BestMetricValue = value };
 
@@ -92,6 +103,7 @@ public sealed class TrainingSession : IDisposable
         {
             var clock = Stopwatch.StartNew();
             Progress = Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) };
+            Optimizer.LearningRate = schedule.LearningRateFor(Progress.Epoch);
             RunEpoch(observer, ct);
             var (valLoss, valCorrect) = validationSet is null ? (null, null) : Trainer.Evaluate(Model, loss, validationSet, decoding);
             var metrics = new EpochMetrics(
@@ -100,8 +112,12 @@ public sealed class TrainingSession : IDisposable
                 valLoss,
                 decoding == ClassDecoding.None ? null : Progress.EpochCorrect / trainSet.Rows,
                 decoding == ClassDecoding.None || validationSet is null ? null : valCorrect / validationSet.Rows,
-                clock.Elapsed.TotalSeconds);
-            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0 };
+                clock.Elapsed.TotalSeconds,
+                Optimizer.LearningRate);
+            schedule.EndEpoch(metrics.Epoch, valLoss ?? metrics.TrainLoss);
+            bool stop = stopping?.ShouldStop(metrics, Model) == true || Optimizer.Converged;
+            if (stop || metrics.Epoch == Spec.Training.Epochs) stopping?.RestoreBest(Model);
+            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0, Plateau = schedule.Capture(), StoppedEarly = stop };
             observer.OnEpochEnd(metrics, this);
         }
     }
@@ -112,12 +128,11 @@ public sealed class TrainingSession : IDisposable
     void RunEpoch(ITrainingObserver observer, CancellationToken ct)
     {
         Model.train();
-        int batchSize = Spec.Training.BatchSize;
         using var order = randperm(trainSet.Rows, generator: shuffle, device: trainSet.X.device);
         for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
         {
             ct.ThrowIfCancellationRequested();
-            var step = Trainer.Step(Model, Optimizer, loss, trainSet, order, start, batchSize, decoding, new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio), Progress);
+            var step = Trainer.Step(context, trainSet, order, start, batchSize, decoding, new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio), Progress);
             Progress = Progress with
             {
                 StepInEpoch = Progress.StepInEpoch + 1,
@@ -137,6 +152,7 @@ public sealed class TrainingSession : IDisposable
         validationSet?.Dispose();
         shuffle.Dispose();
         Optimizer.Dispose();
+        stopping?.Dispose();
         Model.Dispose();
     }
 }

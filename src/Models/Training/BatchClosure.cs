@@ -1,0 +1,51 @@
+using TorchSharp;
+using TrainService.Contracts.Specs;
+using TrainService.Models.Optimizers;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Training;
+
+/// <summary>
+/// The objective on one batch: data loss plus penalties, then backward and clipping. Keeps the
+/// first evaluation (before any update) for the epoch's loss and accuracy, whatever number of
+/// evaluations the optimizer makes, and runs the divergence checks on it.
+/// </summary>
+public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction loss, Tensor x, Tensor y, Parameter[] parameters, TrainingSettings settings)
+    : ILossClosure
+{
+    public Tensor? FirstOutput { get; private set; }
+    public double? FirstLoss { get; private set; }
+    /// <summary>Global L2 norm of the first gradient, before clipping; null for optimizers that never ask for .grad (newton).</summary>
+    public double? FirstGradientNorm { get; private set; }
+
+    public Action<double>? CheckLoss { get; init; }
+    public Action<double>? CheckGradientNorm { get; init; }
+
+    public Tensor Loss()
+    {
+        var output = model.forward(x);
+        var dataLoss = loss(output, y);
+        if (FirstOutput is null)
+        {
+            FirstOutput = output.detach();
+            FirstLoss = dataLoss.ToDouble();
+            CheckLoss?.Invoke(FirstLoss.Value);
+        }
+        return Penalties.Add(dataLoss, parameters, settings.Regularization);
+    }
+
+    public Tensor LossAndGradient()
+    {
+        foreach (var p in parameters) p.grad?.zero_();
+        var total = Loss();
+        total.backward();
+        if (FirstGradientNorm is null)
+        {
+            FirstGradientNorm = GradientNorms.Global(parameters).ToDouble();
+            CheckGradientNorm?.Invoke(FirstGradientNorm.Value);
+        }
+        GradientClipping.Apply(settings.Clipping, parameters);
+        return total;
+    }
+}
