@@ -15,11 +15,12 @@ public static class DiagnosticSeries
 {
     public const string Prefix = "step.diag.", Epoch = Prefix + "epoch";
 
-    /// <summary>Run-level figures: training rows (step 0) and the process's peak memory after each epoch (step = epoch).</summary>
-    public const string TrainRows = "run.trainRows", PeakMemory = "run.peakMemoryBytes";
-
-    /// <summary><c>run.layer/{name}</c> = the module's position in the network (step 0).</summary>
-    public const string LayerPrefix = "run.layer/";
+    /// <summary>
+    /// Run-level figures. Training rows and module positions (<c>step.run.layer/{name}</c>) are written
+    /// each time a run starts or resumes, keyed by its first step, so a re-delivered or resumed job
+    /// (whose later per-step rows are deleted first) never inserts a key twice. Peak memory: step = epoch.
+    /// </summary>
+    public const string TrainRows = "step.run.trainRows", PeakMemory = "run.peakMemoryBytes", LayerPrefix = "step.run.layer/";
 
     public static string Name(string metric, string layer) => $"{Prefix}{metric}/{layer}";
 

@@ -24,14 +24,13 @@ public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
         this.jobId = jobId;
         this.session = session;
         this.writer = writer;
-        if (session.Progress.GlobalStep == 0)
-            writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.TrainRows, Step = 0, Value = session.TrainRows }]);
+        int firstStep = checked((int)session.Progress.GlobalStep + 1);
+        writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.TrainRows, Step = firstStep, Value = session.TrainRows }]);
         if (session.Spec.Diagnostics is { } spec)
         {
             detector = new PathologyDetector(spec);
             layers = LayerDiagnostics.Attach(session.Model, spec, session.Progress, OnSample);
-            if (session.Progress.GlobalStep == 0)
-                writer.Write(layers.Layers.Select((name, i) => new MetricRow { JobId = jobId, Name = DiagnosticSeries.LayerPrefix + name, Step = 0, Value = i }).ToArray());
+            writer.Write(layers.Layers.Select((name, i) => new MetricRow { JobId = jobId, Name = DiagnosticSeries.LayerPrefix + name, Step = firstStep, Value = i }).ToArray());
         }
     }
 

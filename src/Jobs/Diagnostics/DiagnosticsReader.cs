@@ -18,8 +18,8 @@ public static class DiagnosticsReader
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == jobId, ct)) return null;
         var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.Prefix)).ToListAsync(ct);
-        var positions = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.LayerPrefix))
-            .ToDictionaryAsync(m => m.Name.Substring(DiagnosticSeries.LayerPrefix.Length), m => (int)m.Value, ct);
+        var positions = (await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.LayerPrefix)).ToListAsync(ct))
+            .GroupBy(m => m.Name[DiagnosticSeries.LayerPrefix.Length..]).ToDictionary(g => g.Key, g => (int)g.First().Value);
         var series = DiagnosticSeries.FromRows(rows, positions);
         var layers = positions.OrderBy(p => p.Value).Select(p => p.Key).ToList();
         return new DiagnosticsResponse(jobId, layers, series, await EventsAsync(db, jobId, ct));

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TrainService.Models.Diagnostics;
@@ -22,11 +23,15 @@ sealed class ActivationProbe : IDisposable
         // Population variance by hand: TorchSharp 0.107's var(unbiased: false) gave the n−1 figure here.
         var variance = (flat - mean).square().mean();
         var z = input.detach().to_type(ScalarType.Float32).reshape(input.shape[0], -1);
+        // Scalars held in variables for the whole call: an implicit temporary can be finalized while
+        // libtorch still reads it ("Unknown scalar type" under GC pressure was seen with TorchSharp 0.107).
+        using var zero = 0.0f.ToScalar();
+        using var threshold = saturationInput.ToScalar();
         var fraction = family switch
         {
             // A unit is dead for this batch when no example gives it a positive input.
-            ActivationFamily.Rectifier => z.amax(0).le(0).to_type(ScalarType.Float32).mean(),
-            ActivationFamily.Saturating => z.abs().gt(saturationInput).to_type(ScalarType.Float32).mean(),
+            ActivationFamily.Rectifier => z.amax(0).le(zero).to_type(ScalarType.Float32).mean(),
+            ActivationFamily.Saturating => z.abs().gt(threshold).to_type(ScalarType.Float32).mean(),
             _ => zeros_like(mean),
         };
         var values = stack([mean, variance, fraction]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();

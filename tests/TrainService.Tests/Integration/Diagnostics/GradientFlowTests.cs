@@ -73,7 +73,7 @@ public sealed class GradientFlowTests(ITestOutputHelper output) : IAsyncLifetime
         var created = await client.PostJsonTextAsync("/api/jobs", spec);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
-        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.True(job.Status == JobStatus.Succeeded, $"{job.Status}: {job.FailureReason}");
         var diagnostics = await (await client.GetAsync($"/api/jobs/{job.Id}/diagnostics")).ReadAsync<DiagnosticsResponse>();
         return (job, diagnostics);
     }

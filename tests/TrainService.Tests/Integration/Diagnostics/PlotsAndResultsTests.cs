@@ -39,7 +39,7 @@ public sealed class PlotsAndResultsTests : IAsyncLifetime
         var created = await client.PostJsonTextAsync("/api/jobs", spec);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
-        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.True(job.Status == JobStatus.Succeeded, $"{job.Status}: {job.FailureReason}");
         return job;
     }
 
