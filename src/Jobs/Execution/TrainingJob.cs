@@ -44,13 +44,34 @@ public sealed class TrainingJob(
         }
         try
         {
-            await TrainAsync(jobId, ct);
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await TrainAsync(jobId, ct);
+                    return;
+                }
+                catch (TransientTrainingFailure failure)
+                {
+                    if (attempt == MaxTransientAttempts)
+                    {
+                        await FinishAsync(jobId, JobStatus.Failed, $"training failed {attempt} times: {failure.Message}");
+                        return;
+                    }
+                    // Resuming from the newest checkpoint retraces the same run bit for bit.
+                    logger.LogWarning(failure.InnerException, "Job {JobId} hit a transient libtorch failure (attempt {Attempt}); resuming from its newest checkpoint", jobId, attempt);
+                }
+            }
         }
         finally
         {
             await lease.ReleaseAsync(jobId);
         }
     }
+
+    const int MaxTransientAttempts = 4;
+
+    sealed class TransientTrainingFailure(Exception inner) : Exception(inner.Message, inner);
 
     async Task TrainAsync(Guid jobId, CancellationToken shutdown)
     {
@@ -98,6 +119,11 @@ public sealed class TrainingJob(
             await metrics.CompleteAsync();
             await FinishAsync(jobId, JobStatus.Failed, diverged.Message);
             logger.LogWarning("Job {JobId} diverged: {Reason}", jobId, diverged.Message);
+        }
+        catch (Exception error) when (TransientTorchFailure.Matches(error))
+        {
+            await metrics.CompleteAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+            throw new TransientTrainingFailure(error);
         }
         catch (Exception error)
         {

@@ -43,10 +43,13 @@ public sealed class XorJobTests : ServiceTest
         var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 100_000))).ReadAsync<JobResponse>();
         await WaitUntilAsync(async () => (await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count >= 3);
 
+        var requestedAt = DateTimeOffset.UtcNow;
         var cancelled = await Client.PostAsync($"/api/jobs/{job.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         var done = await Client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(10));
         Assert.Equal(JobStatus.Cancelled, done.Status);
+        // The bound, read from the server's own finish time (same clock, no polling delay).
+        Assert.True(done.FinishedAt - requestedAt < TimeSpan.FromSeconds(2), $"cancelled {(done.FinishedAt - requestedAt)!.Value.TotalSeconds:0.000} s after the request");
         var metrics = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>();
         Assert.True(metrics.Epochs.Count >= 3);
         Assert.True(metrics.Epochs.Count < 100_000);
