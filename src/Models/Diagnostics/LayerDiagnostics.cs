@@ -19,6 +19,7 @@ public sealed class LayerDiagnostics : IDisposable
     readonly SamplingSchedule schedule;
     readonly Action<DiagnosticSample> sink;
     readonly List<(string Name, Parameter[] Parameters)> parameterised = [];
+    readonly List<(string Name, nn.Module<Tensor, Tensor> Module)> observable = [];
     readonly List<IDisposable> hooks = [];
     readonly ActivationProbe activations = new();
     Tensor[]? snapshot;
@@ -34,8 +35,7 @@ public sealed class LayerDiagnostics : IDisposable
             Layers.Add(name);
             var parameters = child.parameters().Where(p => p.requires_grad).ToArray();
             if (parameters.Length > 0) parameterised.Add((name, parameters));
-            if (child is nn.Module<Tensor, Tensor> module)
-                hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(name, child, input, output)));
+            if (child is nn.Module<Tensor, Tensor> module) observable.Add((name, module));
         }
     }
 
@@ -78,13 +78,19 @@ public sealed class LayerDiagnostics : IDisposable
     {
         Release();
         armed = schedule.IsSampled(nextStep, epoch, firstStepOfEpoch);
-        if (armed) snapshot = GradientFigures.Snapshot(parameterised);
+        if (!armed) return;
+        snapshot = GradientFigures.Snapshot(parameterised);
+        // Hooks exist only for the sampled step: an unsampled step runs the bare network.
+        foreach (var (name, module) in observable)
+            hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(name, module, input, output)));
     }
 
     void Release()
     {
         activations.Clear();
         armed = false;
+        foreach (var hook in hooks) hook.Dispose();
+        hooks.Clear();
         if (snapshot is null) return;
         foreach (var t in snapshot) t.Dispose();
         snapshot = null;
@@ -93,7 +99,6 @@ public sealed class LayerDiagnostics : IDisposable
     public void Dispose()
     {
         Release();
-        foreach (var hook in hooks) hook.Dispose();
         activations.Dispose();
     }
 }
