@@ -4,23 +4,12 @@ using Xunit.Abstractions;
 namespace TrainService.Tests.Integration.Catalog;
 
 /// <summary>Acceptance 3 through HTTP: real jobs on tiny seeded data.</summary>
-public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class CatalogTrainingTests(ITestOutputHelper output) : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task Xor_TwoTwoOneTanhMlp_Solves()
     {
-        var (job, _) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(
+        var (job, _) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(
             """{"kind":"xor","samples":8}""", "[2]",
             """{"kind":"linear","units":2,"activation":"tanh"},{"kind":"linear","units":1,"activation":"sigmoid"}""",
             """{"kind":"bce"}""", """{"kind":"adam","lr":0.05}""", """{"epochs":400,"batchSize":8,"seed":3}"""));
@@ -31,7 +20,7 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task Cnn_ConvPoolFlattenLinear_LearnsSyntheticImages()
     {
-        var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(
+        var (job, epochs) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(
             """{"kind":"synthetic_images","samples":240,"noise":0.2,"seed":1}""", "[1, 8, 8]",
             """{"kind":"conv2d","filters":4,"kernel":3,"padding":1,"activation":"relu"},{"kind":"maxpool2d","size":2},{"kind":"flatten"},{"kind":"linear","units":3}""",
             """{"kind":"cross_entropy"}""", """{"kind":"adam","lr":0.01}""", """{"epochs":15,"batchSize":32,"seed":1,"validationSplit":0.25}"""));
@@ -42,7 +31,7 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
     [Fact]
     public async Task Cnn_ConvPoolFlattenLinear_LearnsTheDigits()
     {
-        var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(
+        var (job, epochs) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(
             """{"kind":"digits","images":true}""", "[1, 8, 8]",
             """{"kind":"conv2d","filters":8,"kernel":3,"padding":1,"activation":"relu"},{"kind":"maxpool2d","size":2},{"kind":"flatten"},{"kind":"linear","units":10}""",
             """{"kind":"cross_entropy"}""", """{"kind":"adam","lr":0.01}""", """{"epochs":6,"batchSize":64,"seed":1,"validationSplit":0.2}"""));
@@ -66,7 +55,7 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
         foreach (var (name, layers, lr) in new[] { ("plain", plain, 2.0), ("residual", residual, 0.1), ("highway", highway, 2.0) })
         {
             string optimizer = $$"""{"kind":"sgd","lr":{{lr}}}""";
-            var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(data, "[2]", layers + "," + head, """{"kind":"bce"}""", optimizer, training));
+            var (job, epochs) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(data, "[2]", layers + "," + head, """{"kind":"bce"}""", optimizer, training));
             results[name] = (epochs[0].TrainLoss, job.FinalMetrics!.TrainLoss, job.FinalMetrics.TrainAccuracy);
             output.WriteLine($"{name}: loss {epochs[0].TrainLoss:F4} → {job.FinalMetrics.TrainLoss:F4}, accuracy {job.FinalMetrics.TrainAccuracy}");
         }
@@ -80,7 +69,7 @@ public sealed class CatalogTrainingTests(ITestOutputHelper output) : IAsyncLifet
     [InlineData(true)]
     public async Task Lstm_WithAndWithoutPeephole_FitsTheMemoryTask(bool peephole)
     {
-        var (job, epochs) = await CatalogHttp.TrainAsync(client, CatalogHttp.Spec(
+        var (job, epochs) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(
             """{"kind":"memory","length":8,"symbols":3,"samples":150,"seed":4}""", "[8, 4]",
             $$"""{"kind":"lstm","hidden":8,"peephole":{{(peephole ? "true" : "false")}}},{"kind":"linear","units":3}""",
             """{"kind":"cross_entropy"}""", """{"kind":"adam","lr":0.03}""", """{"epochs":25,"batchSize":30,"seed":1}"""));

@@ -4,19 +4,8 @@ using TrainService.Tests.Infrastructure;
 namespace TrainService.Tests.Integration.Diagnostics;
 
 /// <summary>The diagnostics only read: a run sampled at every step trains to exactly the same numbers as one without them.</summary>
-public sealed class DiagnosticsNumericsTests : IAsyncLifetime
+public sealed class DiagnosticsNumericsTests : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task SamplingEveryStep_LeavesLossesAndAccuraciesBitIdentical()
     {
@@ -32,9 +21,9 @@ public sealed class DiagnosticsNumericsTests : IAsyncLifetime
 
     async Task<IReadOnlyList<EpochMetrics>> EpochsAsync(string spec)
     {
-        var created = await client.PostJsonTextAsync("/api/jobs", spec);
-        var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
+        var created = await Client.PostJsonTextAsync("/api/jobs", spec);
+        var job = await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
         Assert.True(job.Status == JobStatus.Succeeded, $"{job.Status}: {job.FailureReason}");
-        return (await (await client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>()).Epochs;
+        return (await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics")).ReadAsync<MetricsResponse>()).Epochs;
     }
 }

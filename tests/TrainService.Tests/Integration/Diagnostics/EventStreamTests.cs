@@ -7,32 +7,21 @@ using TrainService.Tests.Infrastructure;
 
 namespace TrainService.Tests.Integration.Diagnostics;
 
-/// <summary>Acceptance 3: a client that connects after the job started gets every epoch, the earlier ones first.</summary>
-public sealed class EventStreamTests : IAsyncLifetime
+/// <summary>Acceptance 3: a Client that connects after the job started gets every epoch, the earlier ones first.</summary>
+public sealed class EventStreamTests : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task LateClient_GetsEveryEpochInOrder_ThenTheFinalStatus()
     {
         const int epochs = 40;
-        var created = await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs, samples: 2000, batchSize: 16));
+        var created = await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs, samples: 2000, batchSize: 16));
         var id = (await created.ReadAsync<JobResponse>()).Id;
         // Connect only once the job has finished at least one epoch.
-        while ((await (await client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count == 0)
+        while ((await (await Client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count == 0)
             await Task.Delay(20);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{id}/events");
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
         var items = new List<SseItem<string>>();
@@ -42,7 +31,7 @@ public sealed class EventStreamTests : IAsyncLifetime
 
         var received = items.Where(i => i.EventType == "epoch").Select(i => JsonSerializer.Deserialize<EpochMetrics>(i.Data, ContractJson.Options)!).ToList();
         Assert.Equal(Enumerable.Range(1, epochs), received.Select(e => e.Epoch));
-        var stored = (await (await client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs;
+        var stored = (await (await Client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs;
         Assert.Equal(stored, received);
         Assert.Equal("end", items[^1].EventType);
         Assert.Contains("\"succeeded\"", items[^2].Data);
@@ -52,7 +41,7 @@ public sealed class EventStreamTests : IAsyncLifetime
     [Fact]
     public async Task UnknownJob_Is404()
     {
-        var response = await client.GetAsync($"/api/jobs/{Guid.NewGuid()}/events");
+        var response = await Client.GetAsync($"/api/jobs/{Guid.NewGuid()}/events");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -9,19 +9,8 @@ namespace TrainService.Tests.Integration.Diagnostics;
 /// Acceptance 1 through HTTP: a 10-layer sigmoid MLP shows vanishing gradients (first/last layer
 /// gradient-norm ratio below 1e-3, and an event saying so); the same network with ReLU does not.
 /// </summary>
-public sealed class GradientFlowTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class GradientFlowTests(ITestOutputHelper output) : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task DeepSigmoidMlp_ReportsVanishingGradient_SameNetworkWithTanhDoesNot()
     {
@@ -70,11 +59,11 @@ public sealed class GradientFlowTests(ITestOutputHelper output) : IAsyncLifetime
 
     async Task<(JobResponse Job, DiagnosticsResponse Diagnostics)> TrainAsync(string spec)
     {
-        var created = await client.PostJsonTextAsync("/api/jobs", spec);
+        var created = await Client.PostJsonTextAsync("/api/jobs", spec);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
+        var job = await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
         Assert.True(job.Status == JobStatus.Succeeded, $"{job.Status}: {job.FailureReason}");
-        var diagnostics = await (await client.GetAsync($"/api/jobs/{job.Id}/diagnostics")).ReadAsync<DiagnosticsResponse>();
+        var diagnostics = await (await Client.GetAsync($"/api/jobs/{job.Id}/diagnostics")).ReadAsync<DiagnosticsResponse>();
         return (job, diagnostics);
     }
 }

@@ -10,19 +10,8 @@ namespace TrainService.Tests.Integration.Diagnostics;
 /// grows block by block (h + f(h) adds the branch's variance, which He initialisation keeps equal to
 /// h's: the variance grows geometrically); with batch norm after each block it stays bounded.
 /// </summary>
-public sealed class ResidualVarianceTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ResidualVarianceTests(ITestOutputHelper output) : ServiceTest
 {
-    readonly TrainServiceFactory factory = new();
-    HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await factory.DisposeAsync();
-
     [Fact]
     public async Task ThirtyResidualBlocks_VarianceGrowsWithoutBatchNorm_StaysBoundedWithIt()
     {
@@ -44,11 +33,11 @@ public sealed class ResidualVarianceTests(ITestOutputHelper output) : IAsyncLife
 
     async Task<IReadOnlyList<double>> BlockVariancesAsync(CatalogSpecs.Norm norm)
     {
-        var created = await client.PostJsonTextAsync("/api/jobs", CatalogSpecs.ResidualStack(30, norm));
+        var created = await Client.PostJsonTextAsync("/api/jobs", CatalogSpecs.ResidualStack(30, norm));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
+        var job = await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
         Assert.True(job.Status == JobStatus.Succeeded, $"{job.Status}: {job.FailureReason}");
-        var diagnostics = await (await client.GetAsync($"/api/jobs/{job.Id}/diagnostics")).ReadAsync<DiagnosticsResponse>();
+        var diagnostics = await (await Client.GetAsync($"/api/jobs/{job.Id}/diagnostics")).ReadAsync<DiagnosticsResponse>();
         return diagnostics.Series.Where(s => s.Metric == "activationVariance" && s.Layer.EndsWith("_residual", StringComparison.Ordinal))
             .Select(s => s.Points.Single(p => p.Step == 1).Value).ToList();
     }
