@@ -28,6 +28,7 @@ public sealed class TrainingJob(
     JobLease lease,
     IOptions<TrainServiceOptions> options,
     TimeProvider clock,
+    IEnumerable<ITrainingObserverFactory> extraObservers,
     ILogger<TrainingJob> logger)
 {
     public const string Queue = "training";
@@ -153,7 +154,7 @@ public sealed class TrainingJob(
         using var diagnostics = new DiagnosticsObserver(run.JobId, session, run.Metrics);
         try
         {
-            session.Run(new ObserverChain(diagnostics, run.Metrics, policy), ct);
+            session.Run(new ObserverChain([diagnostics, run.Metrics, policy, .. extraObservers.Select(f => f.Create(run.JobId))]), ct);
         }
         catch (TrainingDivergedException diverged)
         {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TrainService.Tests.Infrastructure;
 
@@ -12,6 +14,9 @@ public sealed class TrainServiceFactory : WebApplicationFactory<Program>
     /// <summary>Configuration overrides, applied after the defaults below.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Service registrations added after the application's own (test doubles of seams, never of storage).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +26,7 @@ public sealed class TrainServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (ConfigureServices is not null) builder.ConfigureTestServices(ConfigureServices);
     }
 
     public override async ValueTask DisposeAsync()
