@@ -18,20 +18,21 @@ sealed class ActivationProbe : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var flat = output.detach().to_type(ScalarType.Float32).reshape(output.shape[0], -1);
+        var flat = Flat(output);
         var mean = flat.mean();
         // Population variance by hand: TorchSharp 0.107's var(unbiased: false) gave the n−1 figure here.
         var variance = (flat - mean).square().mean();
-        var z = input.detach().to_type(ScalarType.Float32).reshape(input.shape[0], -1);
         // Scalars held in variables for the whole call: an implicit temporary can be finalized while
         // libtorch still reads it ("Unknown scalar type" under GC pressure was seen with TorchSharp 0.107).
         using var zero = 0.0f.ToScalar();
         using var threshold = saturationInput.ToScalar();
+        // The input is only read for activation modules: a sampled step pays per op, so layers like
+        // linear skip it.
         var fraction = family switch
         {
             // A unit is dead for this batch when no example gives it a positive input.
-            ActivationFamily.Rectifier => z.amax(0).le(zero).to_type(ScalarType.Float32).mean(),
-            ActivationFamily.Saturating => z.abs().gt(threshold).to_type(ScalarType.Float32).mean(),
+            ActivationFamily.Rectifier => Flat(input).amax(0).le(zero).to_type(ScalarType.Float32).mean(),
+            ActivationFamily.Saturating => Flat(input).abs().gt(threshold).to_type(ScalarType.Float32).mean(),
             _ => zeros_like(mean),
         };
         var values = stack([mean, variance, fraction]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
@@ -39,6 +40,13 @@ sealed class ActivationProbe : IDisposable
         pending.Add(new(DiagnosticMetrics.ActivationVariance, layer, values[1]));
         if (family == ActivationFamily.Rectifier) pending.Add(new(DiagnosticMetrics.DeadFraction, layer, values[2]));
         if (family == ActivationFamily.Saturating) pending.Add(new(DiagnosticMetrics.SaturatedFraction, layer, values[2]));
+    }
+
+    static Tensor Flat(Tensor t)
+    {
+        var detached = t.detach();
+        if (detached.dtype != ScalarType.Float32) detached = detached.to_type(ScalarType.Float32);
+        return detached.reshape(t.shape[0], -1);
     }
 
     public IEnumerable<LayerValue> Read() => pending.ToList();
