@@ -12,7 +12,7 @@ namespace TrainService.Jobs.Execution;
 /// pay a file and a database write each; on disk, <c>best</c> is always the best up to the newest
 /// periodic checkpoint, which is the one a resumed run starts from.
 /// </summary>
-public sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy policy, CheckpointStore checkpoints) : ITrainingObserver
+public sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy policy, CheckpointStore checkpoints, MetricsWriter writer) : ITrainingObserver
 {
     MemoryStream? pendingBest;
     (int Epoch, long Step, double Value) pendingBestAt;
@@ -31,6 +31,7 @@ public sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy policy
         }
         if (policy.EveryEpochs > 0 && metrics.Epoch % policy.EveryEpochs == 0)
         {
+            writer.Flush();
             FlushBest();
             checkpoints.Save(jobId, CheckpointStore.Periodic(metrics.Epoch), session);
             checkpoints.PrunePeriodic(jobId, policy.KeepLast);

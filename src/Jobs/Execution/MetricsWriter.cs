@@ -12,7 +12,8 @@ namespace TrainService.Jobs.Execution;
 /// </summary>
 public sealed class MetricsWriter : ITrainingObserver
 {
-    readonly Channel<(MetricRow[] Rows, PathologyEventRow[] Events)> channel = Channel.CreateUnbounded<(MetricRow[], PathologyEventRow[])>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    readonly Channel<(MetricRow[] Rows, PathologyEventRow[] Events, TaskCompletionSource? Barrier)> channel =
+        Channel.CreateUnbounded<(MetricRow[], PathologyEventRow[], TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     readonly Guid jobId;
     readonly IDbContextFactory<TrainDbContext> dbFactory;
     readonly Task consumer;
@@ -34,7 +35,20 @@ public sealed class MetricsWriter : ITrainingObserver
     public void OnStep(StepMetrics metrics) => Write(StepMetricSeries.ToRows(jobId, metrics).ToArray());
 
     /// <summary>Queues rows (and pathology events) from any observer on the training thread.</summary>
-    public void Write(MetricRow[] rows, params PathologyEventRow[] events) => channel.Writer.TryWrite((rows, events));
+    public void Write(MetricRow[] rows, params PathologyEventRow[] events) => channel.Writer.TryWrite((rows, events, null));
+
+    /// <summary>
+    /// Blocks the training thread until everything queued so far is in the database. Called before a
+    /// checkpoint is written: a run resumed from that checkpoint rewrites only what comes after it, so
+    /// every point before it must already be stored.
+    /// </summary>
+    public void Flush()
+    {
+        var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Writer.TryWrite(([], [], barrier));
+        Task.WhenAny(barrier.Task, consumer).GetAwaiter().GetResult();
+        if (!barrier.Task.IsCompleted) consumer.GetAwaiter().GetResult(); // the writer failed: surface why
+    }
 
     public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
     {
@@ -55,19 +69,25 @@ public sealed class MetricsWriter : ITrainingObserver
     {
         var batch = new List<MetricRow>();
         var events = new List<PathologyEventRow>();
+        var barriers = new List<TaskCompletionSource>();
         while (await channel.Reader.WaitToReadAsync())
         {
             batch.Clear();
             events.Clear();
+            barriers.Clear();
             while (batch.Count < MaxBatchRows && channel.Reader.TryRead(out var item))
             {
                 batch.AddRange(item.Rows);
                 events.AddRange(item.Events);
+                if (item.Barrier is not null) barriers.Add(item.Barrier);
             }
-            await using var db = await dbFactory.CreateDbContextAsync();
-            db.Metrics.AddRange(batch);
-            db.PathologyEvents.AddRange(events);
-            await db.SaveChangesAsync();
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                db.Metrics.AddRange(batch);
+                db.PathologyEvents.AddRange(events);
+                await db.SaveChangesAsync();
+            }
+            foreach (var barrier in barriers) barrier.SetResult();
         }
     }
 }

@@ -150,7 +150,7 @@ public sealed class TrainingJob(
         // Before any checkpoint row: predict serves a model as soon as one exists, and needs the transform.
         artifacts.Write(ArtifactKeys.Preprocessing(run.JobId), PreprocessingArtifact.From(splits).Save);
         using var session = Open(run, splits);
-        var policy = new CheckpointPolicyObserver(run.JobId, run.Spec.Checkpoints, checkpoints);
+        var policy = new CheckpointPolicyObserver(run.JobId, run.Spec.Checkpoints, checkpoints, run.Metrics);
         using var diagnostics = new DiagnosticsObserver(run.JobId, session, run.Metrics);
         try
         {
@@ -164,6 +164,7 @@ public sealed class TrainingJob(
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
             // Mid-epoch is fine: the checkpoint records the step and the epoch's generator state.
+            run.Metrics.Flush();
             checkpoints.Save(run.JobId, CheckpointStore.Interrupted, session);
             throw;
         }
