@@ -2,7 +2,7 @@ using TrainService.Contracts.Specs;
 
 namespace TrainService.Tests.Integration.Optimizers;
 
-/// <summary>The README table (docs/readme/optimizers.md): per optimizer and variant, the lr, epochs and batch size that train XOR (sgd with batch 1 is the course's one-example SGD).</summary>
+/// <summary>The README table ("Every optimizer trains XOR"): per optimizer and variant, the lr, epochs and batch size that train XOR (sgd with batch 1 is the course's one-example SGD).</summary>
 public static class XorOptimizerTable
 {
     const OptimizerVariant Book = OptimizerVariant.Book;
