@@ -9,16 +9,6 @@ public sealed record InMemoryDataset(float[] Features, float[] Targets, DatasetS
     public int Rows => Shape.Rows;
     public int FeatureSize => Shape.FeatureShape.Aggregate(1, (a, b) => a * b);
 
-    /// <summary>Splits rows into train and validation by a seeded permutation.</summary>
-    public (InMemoryDataset Train, InMemoryDataset? Validation) Split(double validationFraction, long seed)
-    {
-        int validationRows = (int)Math.Round(Rows * validationFraction);
-        if (validationRows == 0 || validationRows >= Rows) return (this, null);
-        var order = Enumerable.Range(0, Rows).ToArray();
-        new Random(unchecked((int)seed)).Shuffle(order);
-        return (Take(order[validationRows..]), Take(order[..validationRows]));
-    }
-
     public InMemoryDataset Take(int[] rows)
     {
         int fs = FeatureSize, tw = Shape.TargetWidth;
