@@ -40,12 +40,15 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
         foreach (var p in parameters) p.grad?.zero_();
         var total = Loss();
         total.backward();
+        double norm = FirstGradientNorm is null || settings.Clipping is NormClippingSpec
+            ? GradientNorms.Global(parameters).ToDouble()
+            : 0;
         if (FirstGradientNorm is null)
         {
-            FirstGradientNorm = GradientNorms.Global(parameters).ToDouble();
-            CheckGradientNorm?.Invoke(FirstGradientNorm.Value);
+            FirstGradientNorm = norm;
+            CheckGradientNorm?.Invoke(norm);
         }
-        GradientClipping.Apply(settings.Clipping, parameters);
+        GradientClipping.Apply(settings.Clipping, parameters, norm);
         return total;
     }
 }
