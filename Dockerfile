@@ -3,7 +3,7 @@
 # detects that and leaves libLibTorchSharp.so untouched.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY Directory.Build.props Directory.Build.targets Directory.Packages.props TrainService.sln ./
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props TrainService.sln ./
 COPY build/ build/
 COPY src/ src/
 RUN dotnet publish src/Api/TrainService.Api.csproj -c Release -r linux-x64 --self-contained false -o /app
