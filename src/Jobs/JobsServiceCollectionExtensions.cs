@@ -36,6 +36,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<JobReconciler>();
         services.AddScoped<JobStore>();
         services.AddScoped<WarmStartValidator>();
+        services.AddScoped<SpecGate>();
         services.AddScoped<TrainService.Jobs.Plots.JobPlots>();
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<WorkerIdentity>();

@@ -27,19 +27,17 @@ public static class JobsEndpoints
     }
 
     static async Task<Results<Created<JobResponse>, Ok<JobResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        HttpRequest request, HttpResponse response, JobStore store, WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits,
+        HttpRequest request, HttpResponse response, JobStore store, SpecGate gate,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > 200 })
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["must have 1 to 200 characters"] });
-        var (spec, jsonErrors) = await JsonBodyReader.ReadAsync<TrainingSpec>(request, ct);
-        if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The training spec is malformed");
-        var validation = SpecValidator.Validate(spec!, uploads, limits.Value);
-        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors, title: "The training spec is invalid");
-        var warmStartErrors = await warmStarts.ValidateAsync(spec!, ct);
-        if (warmStartErrors.Count > 0) return TypedResults.ValidationProblem(warmStartErrors, title: "The training spec is invalid");
+        if (!request.HasJsonContentType()) return NotJson();
+        var gated = await gate.CheckAsync(request.Body, ct);
+        if (!gated.IsValid) return TypedResults.ValidationProblem(gated.Errors, title: gated.Title);
+        var spec = gated.Spec!;
 
-        var (outcome, job) = await store.SubmitAsync(spec!, idempotencyKey, ct);
+        var (outcome, job) = await store.SubmitAsync(spec, idempotencyKey, ct);
         switch (outcome)
         {
             case SubmitOutcome.Created:
@@ -83,6 +81,9 @@ public static class JobsEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["maxPoints"] = ["must be between 2 and 100000"] });
         return await store.GetStepsAsync(id, maxPoints, ct) is { } steps ? TypedResults.Ok(steps) : JobNotFound(id);
     }
+
+    internal static ValidationProblem NotJson() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["the body must be JSON (Content-Type: application/json)"] }, title: "The training spec is malformed");
 
     internal static ProblemHttpResult JobNotFound(Guid id) =>
         TypedResults.Problem(title: "Job not found", detail: $"No job has id {id}.", statusCode: StatusCodes.Status404NotFound);

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
-using TrainService.Models.Data;
-using TrainService.Models.Validation;
+using TrainService.Jobs;
 
 namespace TrainService.Api.Endpoints;
 
@@ -17,12 +15,12 @@ public static class SpecsEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<SpecValidationResponse>, ValidationProblem>> Validate(HttpRequest request, IUploadedDatasets uploads, IOptions<ModelLimits> limits, CancellationToken ct)
+    static async Task<Results<Ok<SpecValidationResponse>, ValidationProblem>> Validate(HttpRequest request, SpecGate gate, CancellationToken ct)
     {
-        var (spec, jsonErrors) = await JsonBodyReader.ReadAsync<TrainingSpec>(request, ct);
-        if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The training spec is malformed");
-        var validation = SpecValidator.Validate(spec!, uploads, limits.Value);
-        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.Errors, title: "The training spec is invalid");
+        if (!request.HasJsonContentType()) return JobsEndpoints.NotJson();
+        var gated = await gate.CheckAsync(request.Body, ct);
+        if (!gated.IsValid) return TypedResults.ValidationProblem(gated.Errors, title: gated.Title);
+        var validation = gated.Validation!;
         return TypedResults.Ok(new SpecValidationResponse(
             validation.Layers.Select(l => new LayerShapeResponse(l.Path, l.Kind, l.OutputShape, l.Parameters)).ToList(),
             validation.Parameters));

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace TrainService.Contracts.Json;
 
 /// <summary>
-/// The one set of JSON rules for specs and responses: camelCase, strict (unknown fields and
-/// missing required ones are errors, nulls only where a type allows them), discriminators in
+/// The one set of JSON rules for specs and responses: camelCase, strict (unknown fields, duplicate
+/// keys, integer enums and missing required fields are errors, nulls only where a type allows them), discriminators in
 /// any position. The API, the job store and the tests all use it.
 /// </summary>
 public static class ContractJson
@@ -21,6 +21,9 @@ public static class ContractJson
         options.AllowOutOfOrderMetadataProperties = true;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.AllowDuplicateProperties = false;
+        // Ahead of the types' own [JsonConverter] attributes: enums are their names, never integers.
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
         return options;
     }
 }

@@ -50,7 +50,7 @@ public static class FieldRangeValidator
         }
     }
 
-    static string Describe(ValidationAttribute attribute, object? value) => attribute switch
+    internal static string Describe(ValidationAttribute attribute, object? value) => attribute switch
     {
         RangeAttribute range => $"must be between {range.Minimum} and {range.Maximum}; got {Format(value)}",
         StringLengthAttribute length => $"must have between {length.MinimumLength} and {length.MaximumLength} characters",

@@ -7,6 +7,15 @@ public sealed class ValidationErrors
 
     public bool IsEmpty => errors.Count == 0;
 
+    /// <summary>How many messages in all (a path can carry several).</summary>
+    public int Count => errors.Values.Sum(list => list.Count);
+
+    public void AddRange(IEnumerable<KeyValuePair<string, string[]>> more)
+    {
+        foreach (var (path, messages) in more)
+            foreach (var message in messages) Add(path, message);
+    }
+
     public void Add(string path, string message)
     {
         if (!errors.TryGetValue(path, out var list)) errors[path] = list = [];

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using TrainService.Contracts.Json;
+using TrainService.Contracts.Specs;
+using TrainService.Models.Data;
+using TrainService.Models.Validation;
+
+namespace TrainService.Jobs;
+
+/// <summary>What the gate found: the bound spec and its inferred shapes when valid, otherwise every error.</summary>
+public sealed record SpecGateResult(TrainingSpec? Spec, SpecValidationResult? Validation, IDictionary<string, string[]> Errors, bool Malformed)
+{
+    public bool IsValid => Errors.Count == 0;
+    public string Title => Malformed ? "The training spec is malformed" : "The training spec is invalid";
+}
+
+/// <summary>
+/// The one gate every spec passes before anything uses it: JSON shape (duplicate keys, kinds,
+/// fields, enum names, ranges: all errors at once), then binding, field ranges, semantics and the
+/// warm start against the database. Submission and /api/specs/validate both call this, so they
+/// cannot disagree about what is valid.
+/// </summary>
+public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits)
+{
+    static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    public async Task<SpecGateResult> CheckAsync(Stream body, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(body, documentOptions: Strict, cancellationToken: ct);
+        }
+        catch (JsonException error)
+        {
+            errors.AddRange(JsonErrorText.Describe(error));
+            return Malformed(errors);
+        }
+        if (node is not JsonObject)
+        {
+            errors.Add("$", "the body must be a JSON object");
+            return Malformed(errors);
+        }
+        JsonShapeValidator.Validate(node, typeof(TrainingSpec), "$", errors);
+        if (!errors.IsEmpty) return Malformed(errors);
+
+        TrainingSpec spec;
+        try
+        {
+            spec = node.Deserialize<TrainingSpec>(ContractJson.Options)!;
+        }
+        catch (Exception error) when (error is JsonException or NotSupportedException)
+        {
+            errors.AddRange(JsonErrorText.Describe(error));
+            return Malformed(errors);
+        }
+        var validation = SpecValidator.Validate(spec, uploads, limits.Value);
+        errors.AddRange(validation.Errors);
+        errors.AddRange(await warmStarts.ValidateAsync(spec, ct));
+        return new SpecGateResult(spec, validation, errors.ToDictionary(), Malformed: false);
+    }
+
+    static SpecGateResult Malformed(ValidationErrors errors) => new(null, null, errors.ToDictionary(), Malformed: true);
+}
