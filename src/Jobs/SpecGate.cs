@@ -23,19 +23,21 @@ public sealed record SpecGateResult(TrainingSpec? Spec, SpecValidationResult? Va
 /// </summary>
 public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits)
 {
-    static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
-
     public async Task<SpecGateResult> CheckAsync(Stream body, CancellationToken ct)
     {
         var errors = new ValidationErrors();
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, ct);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(body, documentOptions: Strict, cancellationToken: ct);
+            node = JsonNode.Parse(bytes.Span, documentOptions: Strict);
         }
         catch (JsonException error)
         {
-            errors.AddRange(JsonErrorText.Describe(error));
+            // The document reader knows neither the path of a syntax error nor of a duplicate key; the serializer does.
+            errors.AddRange(JsonErrorText.Describe(PathOf(bytes) ?? error));
             return Malformed(errors);
         }
         if (node is not JsonObject)
@@ -60,6 +62,25 @@ public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets up
         errors.AddRange(validation.Errors);
         errors.AddRange(await warmStarts.ValidateAsync(spec, ct));
         return new SpecGateResult(spec, validation, errors.ToDictionary(), Malformed: false);
+    }
+
+    static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
+    static JsonException? PathOf(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            JsonSerializer.Deserialize<TrainingSpec>(bytes.Span, ContractJson.Options);
+            return null;
+        }
+        catch (JsonException error)
+        {
+            return error;
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     static SpecGateResult Malformed(ValidationErrors errors) => new(null, null, errors.ToDictionary(), Malformed: true);

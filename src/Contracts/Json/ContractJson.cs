@@ -10,7 +10,14 @@ namespace TrainService.Contracts.Json;
 /// </summary>
 public static class ContractJson
 {
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    /// <summary>Read-only, with its resolver in place, so the shape walk can read the same metadata the serializer uses.</summary>
+    public static JsonSerializerOptions Options { get; } = ReadOnly(Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+    static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

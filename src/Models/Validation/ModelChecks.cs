@@ -29,14 +29,28 @@ public static class ModelChecks
         long parameters = layers.Sum(l => l.Parameters);
         if (parameters > limits.MaxParameters)
             errors.Add("$.model", $"the model has {parameters:N0} parameters; this server accepts at most {limits.MaxParameters:N0}");
-        long memory = EstimateBytes(parameters, layers, batch);
+        long dataset = DatasetSize.Bytes(data);
+        if (dataset > limits.MaxMemoryBytes) return; // DatasetSize has named the dataset fields already
+        long memory = Add(EstimateBytes(parameters, layers, batch), dataset);
         if (memory > limits.MaxMemoryBytes)
-            errors.Add("$.model", $"training would need about {memory / (1 << 20):N0} MiB (weights, gradients, optimizer state and activations at batchSize {batch}); this server accepts at most {limits.MaxMemoryBytes / (1 << 20):N0} MiB");
+            errors.Add("$.model", $"training would need about {DatasetSize.Mib(memory)} MiB (the dataset, weights, gradients, optimizer state and activations at batchSize {batch}); this server accepts at most {DatasetSize.Mib(limits.MaxMemoryBytes)} MiB ({ModelLimits.Section}:{nameof(ModelLimits.MaxMemoryBytes)})");
     }
 
-    /// <summary>float32: 4 copies of the weights (value, gradient, two optimizer moments) plus each layer's output and its gradient per example.</summary>
-    public static long EstimateBytes(long parameters, IReadOnlyList<LayerShape> layers, int batch) =>
-        4 * (4 * parameters + 2L * batch * layers.Sum(l => (long)LayerShapes.Size(l.OutputShape)));
+    /// <summary>float32: 4 copies of the weights (value, gradient, two optimizer moments) plus each layer's output and its gradient per example; saturates instead of overflowing.</summary>
+    public static long EstimateBytes(long parameters, IReadOnlyList<LayerShape> layers, int batch)
+    {
+        try
+        {
+            long activations = layers.Aggregate(0L, (sum, l) => checked(sum + l.OutputShape.Aggregate(1L, (size, d) => checked(size * d))));
+            return checked(4 * (4 * parameters + 2L * batch * activations));
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
+        }
+    }
+
+    static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     static IEnumerable<(LayerSpec Layer, string Path)> Flatten(IReadOnlyList<LayerSpec> layers, string path)
     {

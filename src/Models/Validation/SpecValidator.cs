@@ -30,6 +30,7 @@ public static class SpecValidator
 
         if (DatasetAvailability.Describe(spec.Dataset, uploads, errors) is not { } data)
             return new SpecValidationResult(errors.ToDictionary(), []);
+        DatasetSize.Check(spec.Dataset, data, limits ?? new ModelLimits(), errors);
         if (!spec.Model.InputShape.SequenceEqual(data.FeatureShape))
             errors.Add("$.model.inputShape", $"the dataset's examples have shape {ShapeInference.Format(data.FeatureShape)} but the model expects {ShapeInference.Format(spec.Model.InputShape)}");
         var (layers, shapeErrors) = ShapeInference.Infer(spec.Model);

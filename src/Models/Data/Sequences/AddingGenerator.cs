@@ -11,7 +11,7 @@ public static class AddingGenerator
     {
         var random = new Random(unchecked((int)spec.Seed));
         int t = spec.Length;
-        var features = new float[spec.Samples * t * 2];
+        var features = new float[checked(spec.Samples * t * 2)]; // the gate caps the size (DatasetSize); checked in case a caller skips it
         var targets = new float[spec.Samples];
         for (int n = 0; n < spec.Samples; n++)
         {
