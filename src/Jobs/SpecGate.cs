@@ -32,11 +32,13 @@ public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets up
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(bytes.Span, documentOptions: Strict);
+            DuplicateKeys.Find(bytes.Span, errors);
+            if (!errors.IsEmpty) return Malformed(errors);
+            node = JsonNode.Parse(bytes.Span);
         }
         catch (JsonException error)
         {
-            // The document reader knows neither the path of a syntax error nor of a duplicate key; the serializer does.
+            // The document reader does not know the path of a syntax error; the serializer does.
             errors.AddRange(JsonErrorText.Describe(PathOf(bytes) ?? error));
             return Malformed(errors);
         }
@@ -63,8 +65,6 @@ public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets up
         errors.AddRange(await warmStarts.ValidateAsync(spec, ct));
         return new SpecGateResult(spec, validation, errors.ToDictionary(), Malformed: false);
     }
-
-    static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     static JsonException? PathOf(ReadOnlyMemory<byte> bytes)
     {

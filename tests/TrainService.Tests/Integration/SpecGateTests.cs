@@ -39,6 +39,7 @@ public sealed class SpecGateTests(TrainServiceFactory factory) : IClassFixture<T
     {
         { "top-level name", Xor.Replace("{\"name\": \"xor-tanh\",", "{\"name\": \"xor-tanh\", \"name\": \"again\","), "$.name" },
         { "optimizer lr", Xor.Replace("\"lr\": 0.05", "\"lr\": 0.05, \"lr\": 0.1"), "$.optimizer.lr" },
+        { "second layer, beside a bad enum", Xor.Replace("\"activation\": \"tanh\"", "\"activation\": 3").Replace("\"units\": 1,", "\"units\": 1, \"units\": 2,"), "$.model.layers[1].units" },
         { "layer kind", Xor.Replace("\"kind\": \"linear\", \"units\": 4", "\"kind\": \"linear\", \"kind\": \"dropout\", \"units\": 4"), "$.model.layers[0].kind" },
     };
 
