@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
-using TrainService.Models.Data;
-using TrainService.Models.Validation;
 
 namespace TrainService.Api.Endpoints;
 
