@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Kill the service mid-training (SIGKILL, then SIGTERM), restart it, and check that each
 interrupted job finishes with exactly the metrics and predictions of an uninterrupted run.
+A second spec (early stopping + reduce-on-plateau) is killed with SIGKILL after its best epoch,
+while both counters are running: the resumed job must stop at the same epoch with the same
+restored best weights.
 
 Usage: python3 scripts/crash_resume_check.py [path/to/TrainService.Api.dll]
 Run by .ci/run after the build. Standard library only.
@@ -23,6 +26,16 @@ SPEC = {
     "training": {"epochs": 30, "batchSize": 4, "seed": 11, "validationSplit": 0.1},
     "checkpoints": {"everyEpochs": 2, "keepLast": 2},
 }
+EARLY_SPEC = dict(
+    SPEC,
+    name="crash-resume-early-stopping",
+    dataset={"kind": "xor", "samples": 1000, "noise": 0.5, "seed": 3},
+    optimizer={"kind": "adam", "lr": 0.02},
+    training={"epochs": 60, "batchSize": 4, "seed": 11, "validationSplit": 0.2,
+              "schedule": {"kind": "reduce_on_plateau", "factor": 0.5, "patience": 1},
+              "earlyStopping": {"monitor": "valLoss", "patience": 5, "minDelta": 0.0001}},
+    checkpoints={"everyEpochs": 1, "keepLast": 2},
+)
 
 
 def call(method, path, body=None):
@@ -63,20 +76,20 @@ def outcome(job_id):
     if job["status"] != "succeeded":
         sys.exit(f"job {job_id} ended {job['status']}: {job['failureReason']}")
     outputs = call("POST", f"/api/jobs/{job_id}/predict?checkpoint=final", {"inputs": INPUTS})["outputs"]
-    losses = [(e["epoch"], e["trainLoss"], e["valLoss"], e["trainAccuracy"], e["valAccuracy"]) for e in epochs]
+    losses = [(e["epoch"], e["trainLoss"], e["valLoss"], e["trainAccuracy"], e["valAccuracy"], e["learningRate"]) for e in epochs]
     return losses, [o[0] for o in outputs]
 
 
-def interrupted_run(data_dir, log, sig, name):
+def interrupted_run(data_dir, log, sig, name, spec=SPEC, after_epochs=7):
     service = start(data_dir, log)
-    job = call("POST", "/api/jobs", dict(SPEC, name=name))
-    wait_for(job["id"], lambda _, e: len(e) >= 7, "7 epochs")
+    job = call("POST", "/api/jobs", dict(spec, name=name))
+    wait_for(job["id"], lambda _, e: len(e) >= after_epochs, f"{after_epochs} epochs")
     service.send_signal(sig)
     service.wait(timeout=60)
     interrupted = os.path.join(data_dir, "artifacts", "jobs", job["id"].replace("-", ""), "checkpoints", "interrupted.bin")
     if sig == signal.SIGTERM and not os.path.exists(interrupted):
         sys.exit(f"{name}: a graceful stop should have written {interrupted}")
-    print(f"{name}: sent {signal.Signals(sig).name} after epoch >= 7; interrupted checkpoint written: {os.path.exists(interrupted)}; restarting", flush=True)
+    print(f"{name}: sent {signal.Signals(sig).name} after epoch >= {after_epochs}; interrupted checkpoint written: {os.path.exists(interrupted)}; restarting", flush=True)
     service = start(data_dir, log)
     try:
         result = outcome(job["id"])
@@ -88,30 +101,51 @@ def interrupted_run(data_dir, log, sig, name):
         service.wait(timeout=60)
 
 
+def uninterrupted(data_dir, log, spec, name):
+    service = start(data_dir, log)
+    try:
+        reference = outcome(call("POST", "/api/jobs", dict(spec, name=name))["id"])
+    finally:
+        service.terminate()
+        service.wait(timeout=60)
+    print(f"{name}: {len(reference[0])} epochs; final predictions", [repr(v) for v in reference[1]], flush=True)
+    return reference
+
+
+def matches(name, result, reference):
+    losses, outputs = result
+    print(f"{name}: final predictions", [repr(v) for v in outputs], flush=True)
+    if outputs == reference[1] and losses == reference[0]:
+        print(f"{name}: {len(losses)} epochs of metrics and all predictions equal the uninterrupted run bit for bit", flush=True)
+        return True
+    print(f"{name}: MISMATCH with the uninterrupted run ({len(losses)} vs {len(reference[0])} epochs)", flush=True)
+    for a, b in zip(losses, reference[0]):
+        if a != b:
+            print("  first differing epoch:", a, "vs", b)
+            break
+    return False
+
+
 def main():
     work = tempfile.mkdtemp(prefix="trainservice-crash-")
     failed = False
     try:
         with open(os.path.join(work, "service.log"), "w") as log:
-            service = start(os.path.join(work, "reference"), log)
-            try:
-                reference = outcome(call("POST", "/api/jobs", dict(SPEC, name="uninterrupted"))["id"])
-            finally:
-                service.terminate()
-                service.wait(timeout=60)
-            print("uninterrupted: final predictions", [repr(v) for v in reference[1]], flush=True)
+            reference = uninterrupted(os.path.join(work, "reference"), log, SPEC, "uninterrupted")
             for sig, name in ((signal.SIGKILL, "sigkill"), (signal.SIGTERM, "sigterm")):
-                losses, outputs = interrupted_run(os.path.join(work, name), log, sig, name)
-                print(f"{name}: final predictions", [repr(v) for v in outputs], flush=True)
-                if outputs != reference[1] or losses != reference[0]:
-                    failed = True
-                    print(f"{name}: MISMATCH with the uninterrupted run", flush=True)
-                    for a, b in zip(losses, reference[0]):
-                        if a != b:
-                            print("  first differing epoch:", a, "vs", b)
-                            break
-                else:
-                    print(f"{name}: {len(losses)} epochs of metrics and all predictions equal the uninterrupted run bit for bit", flush=True)
+                failed |= not matches(name, interrupted_run(os.path.join(work, name), log, sig, name), reference)
+
+            early = uninterrupted(os.path.join(work, "early-reference"), log, EARLY_SPEC, "early-stopping uninterrupted")
+            epochs = [e[0] for e in early[0]]
+            best = min(early[0], key=lambda e: e[2])[0]
+            kill_after = len(epochs) - 2
+            lrs = {e[5] for e in early[0]}
+            if len(epochs) >= EARLY_SPEC["training"]["epochs"] or kill_after <= best + 1 or len(lrs) < 2:
+                sys.exit(f"early-stopping spec no longer exercises resume mid-patience: {len(epochs)} epochs, best {best}, learning rates {sorted(lrs)}")
+            print(f"early-stopping uninterrupted: best epoch {best}, stopped after {len(epochs)}, {len(lrs)} learning rates", flush=True)
+            name = "early-stopping sigkill"
+            result = interrupted_run(os.path.join(work, "early-sigkill"), log, signal.SIGKILL, name, EARLY_SPEC, kill_after)
+            failed |= not matches(name, result, early)
     finally:
         if failed:
             print(open(os.path.join(work, "service.log")).read()[-4000:])

@@ -23,6 +23,8 @@ public sealed record TrainingProgress
 
     /// <summary>Reduce-on-plateau's counters at the end of the last completed epoch.</summary>
     public PlateauSnapshot? Plateau { get; init; }
+    /// <summary>Early stopping's counters at the end of the last completed epoch (its best weights follow the optimizer state in the checkpoint).</summary>
+    public EarlyStoppingSnapshot? EarlyStopping { get; init; }
     /// <summary>True once early stopping or the optimizer's own tolerance (gd) ended the run before its last epoch.</summary>
     public bool StoppedEarly { get; init; }
 

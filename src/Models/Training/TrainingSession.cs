@@ -67,7 +67,7 @@ public sealed class TrainingSession : IDisposable
         var session = new TrainingSession(spec, splits);
         try
         {
-            session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer);
+            session.Progress = CheckpointFile.Read(checkpoint, session.Model, session.Optimizer, session.stopping);
             GeneratorState.Restore(session.shuffle, session.Progress.EpochStartGeneratorState);
             session.schedule.Restore(session.Progress.Plateau);
             Networks.Modules.SeededModules.Restore(session.Model, session.Progress.ModuleGeneratorStates);
@@ -88,7 +88,7 @@ public sealed class TrainingSession : IDisposable
         // Between epochs the generator already stands where the next epoch will draw its permutation.
         var progress = Progress.StepInEpoch == 0 ? Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) } : Progress;
         progress = progress with { ModuleGeneratorStates = Networks.Modules.SeededModules.Capture(Model) };
-        CheckpointFile.Write(destination, Spec, progress, Model, Optimizer);
+        CheckpointFile.Write(destination, Spec, progress, Model, Optimizer, stopping);
     }
 
     /// <summary>The learning rate of the first parameter group, as the optimizer will use it next.</summary>
@@ -117,7 +117,7 @@ public sealed class TrainingSession : IDisposable
             schedule.EndEpoch(metrics.Epoch, valLoss ?? metrics.TrainLoss);
             bool stop = stopping?.ShouldStop(metrics, Model) == true || Optimizer.Converged;
             if (stop || metrics.Epoch == Spec.Training.Epochs) stopping?.RestoreBest(Model);
-            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0, Plateau = schedule.Capture(), StoppedEarly = stop };
+            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0, Plateau = schedule.Capture(), EarlyStopping = stopping?.Capture(), StoppedEarly = stop };
             observer.OnEpochEnd(metrics, this);
         }
     }
