@@ -78,8 +78,8 @@ public sealed class XorJobTests : ServiceTest
         for (int i = 0; i < 3; i++)
             ids.Add((await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>()).Id);
 
-        var first = await (await Client.GetAsync("/api/jobs?page=1&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
-        var second = await (await Client.GetAsync("/api/jobs?page=2&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
+        var first = await (await Client.GetAsync("/api/jobs?page=1&pageSize=2")).ReadAsync<PagedList<JobSummary>>();
+        var second = await (await Client.GetAsync("/api/jobs?page=2&pageSize=2")).ReadAsync<PagedList<JobSummary>>();
         Assert.Equal(3, first.Total);
         Assert.Equal([ids[2], ids[1]], first.Items.Select(j => j.Id));
         Assert.Equal([ids[0]], second.Items.Select(j => j.Id));
