@@ -13,6 +13,9 @@ namespace TrainService.Jobs;
 /// <summary>How a submission ended: a new job, the job an earlier submission with the same key created, or a refusal.</summary>
 public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, QueueFull }
 
+/// <summary>How a cancel request ended: cancelled (or asked to stop), or refused because the job had already finished.</summary>
+public enum CancelOutcome { Requested, AlreadyFinished }
+
 /// <summary>What the API asks of jobs: create (and enqueue), read, list, cancel, metrics.</summary>
 public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options)
 {
@@ -96,22 +99,24 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         return new PagedList<JobSummary>(items, query.Page, query.PageSize, total);
     }
 
-    /// <summary>Cancels a queued job at once; asks a running one to stop at its next batch. Null when the job does not exist.</summary>
-    public async Task<JobResponse?> CancelAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Cancels a queued job at once; asks a running one to stop at its next batch. A job that
+    /// already finished is left as it is and reported as such; null when the job does not exist.
+    /// </summary>
+    public async Task<(CancelOutcome Outcome, JobResponse Job)?> CancelAsync(Guid id, CancellationToken ct)
     {
         var row = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
-        if (row.Status is JobStatus.Queued or JobStatus.Running)
+        if (row.Status is not (JobStatus.Queued or JobStatus.Running))
+            return (CancelOutcome.AlreadyFinished, (await GetAsync(id, ct))!);
+        row.CancelRequested = true;
+        if (row.Status == JobStatus.Queued)
         {
-            row.CancelRequested = true;
-            if (row.Status == JobStatus.Queued)
-            {
-                row.Status = JobStatus.Cancelled;
-                row.FinishedAt = clock.GetUtcNow();
-            }
-            await db.SaveChangesAsync(ct);
+            row.Status = JobStatus.Cancelled;
+            row.FinishedAt = clock.GetUtcNow();
         }
-        return await GetAsync(id, ct);
+        await db.SaveChangesAsync(ct);
+        return (CancelOutcome.Requested, (await GetAsync(id, ct))!);
     }
 
     public async Task<MetricsResponse?> GetMetricsAsync(Guid id, CancellationToken ct)

@@ -74,7 +74,14 @@ public static class JobsEndpoints
         await store.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
 
     static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Cancel(Guid id, JobStore store, CancellationToken ct) =>
-        await store.CancelAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
+        await store.CancelAsync(id, ct) switch
+        {
+            null => JobNotFound(id),
+            (CancelOutcome.AlreadyFinished, var job) => TypedResults.Problem(title: "The job already finished",
+                detail: $"Job {id} already {job.Status.ToString().ToLowerInvariant()} at {job.FinishedAt:O}; there is nothing to cancel.",
+                statusCode: StatusCodes.Status409Conflict),
+            (_, var job) => TypedResults.Ok(job),
+        };
 
     static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetMetricsAsync(id, ct) is { } metrics ? TypedResults.Ok(metrics) : JobNotFound(id);
