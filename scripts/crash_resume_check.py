@@ -3,16 +3,20 @@
 interrupted job finishes with exactly the metrics and predictions of an uninterrupted run.
 A second spec (early stopping + reduce-on-plateau) is killed with SIGKILL after its best epoch,
 while both counters are running: the resumed job must stop at the same epoch with the same
-restored best weights.
+restored best weights. Because training is deterministic, equal results alone would also pass for
+a job that restarted from epoch 0; so the script also checks that the job was running, past the
+epoch, with checkpoints on disk when the signal was sent, and that the restarted service logged
+resuming from a checkpoint at or after the newest one seen before the kill (the graceful stop's
+from `interrupted`).
 
 Usage: python3 scripts/crash_resume_check.py [path/to/TrainService.Api.dll]
 Run by .ci/run after the build. Standard library only.
 """
-import json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
-PORT = 5391
+PORT = int(os.environ.get("CRASH_CHECK_PORT", "5391"))
 BASE = f"http://127.0.0.1:{PORT}"
 INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.3, 0.7], [0.9, 0.2]]
 SPEC = {
@@ -47,7 +51,9 @@ def call(method, path, body=None):
 
 def start(data_dir, log):
     process = subprocess.Popen(
-        ["dotnet", DLL, "--urls", BASE, f"--TrainService:DataDirectory={data_dir}", "--Serilog:MinimumLevel:Default=Warning"],
+        ["dotnet", DLL, "--urls", BASE, f"--TrainService:DataDirectory={data_dir}", "--Serilog:MinimumLevel:Default=Warning",
+         # The job's own log says where each attempt begins ("resumes from checkpoint ... after epoch N").
+         "--Serilog:MinimumLevel:Override:TrainService.Jobs.Execution.TrainingJob=Information"],
         stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -80,21 +86,55 @@ def outcome(job_id):
     return losses, [o[0] for o in outputs]
 
 
+def checkpoints_on_disk(data_dir, job_id):
+    folder = os.path.join(data_dir, "artifacts", "jobs", job_id.replace("-", ""), "checkpoints")
+    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+
+def resume_line(log_path, offset, job_id):
+    """The restarted service's log line saying which checkpoint the job resumed from, and after which epoch."""
+    with open(log_path) as log:
+        log.seek(offset)
+        match = re.search(rf"Job {job_id} resumes from checkpoint (\S+) after epoch (\d+)", log.read())
+    return (match.group(1), int(match.group(2))) if match else None
+
+
 def interrupted_run(data_dir, log, sig, name, spec=SPEC, after_epochs=7):
     service = start(data_dir, log)
     job = call("POST", "/api/jobs", dict(spec, name=name))
     wait_for(job["id"], lambda _, e: len(e) >= after_epochs, f"{after_epochs} epochs")
+    # What stands when the signal goes: a running job past the epoch, with epoch checkpoints on disk.
+    state = call("GET", f"/api/jobs/{job['id']}")
+    seen = len(call("GET", f"/api/jobs/{job['id']}/metrics")["epochs"])
+    listed = [c for c in call("GET", f"/api/jobs/{job['id']}/checkpoints") if c["name"].startswith("epoch-")]
+    on_disk = checkpoints_on_disk(data_dir, job["id"])
+    if state["status"] != "running" or seen < after_epochs:
+        sys.exit(f"{name}: the job should be running past epoch {after_epochs} when signalled; it is {state['status']} after {seen}")
+    if not listed or not all(c["name"] + ".bin" in on_disk for c in listed):
+        sys.exit(f"{name}: epoch checkpoints should exist before the kill; listed {[c['name'] for c in listed]}, on disk {on_disk}")
+    newest_before = max(c["epoch"] for c in listed)
     service.send_signal(sig)
     service.wait(timeout=60)
     interrupted = os.path.join(data_dir, "artifacts", "jobs", job["id"].replace("-", ""), "checkpoints", "interrupted.bin")
     if sig == signal.SIGTERM and not os.path.exists(interrupted):
         sys.exit(f"{name}: a graceful stop should have written {interrupted}")
-    print(f"{name}: sent {signal.Signals(sig).name} after epoch >= {after_epochs}; interrupted checkpoint written: {os.path.exists(interrupted)}; restarting", flush=True)
+    print(f"{name}: sent {signal.Signals(sig).name} to a running job after {seen} epochs (newest epoch checkpoint {newest_before}); "
+          f"interrupted checkpoint written: {os.path.exists(interrupted)}; restarting", flush=True)
+    log.flush()
+    offset = os.path.getsize(log.name)
     service = start(data_dir, log)
     try:
         result = outcome(job["id"])
+        resumed = resume_line(log.name, offset, job["id"])
+        if resumed is None:
+            sys.exit(f"{name}: the restarted service never logged resuming job {job['id']}: it started over")
+        checkpoint, epoch = resumed
+        expected = "interrupted" if sig == signal.SIGTERM else None
+        if epoch < newest_before or (expected and checkpoint != expected) or (expected and epoch < seen):
+            sys.exit(f"{name}: resumed from {checkpoint} after epoch {epoch}; expected {expected or 'a checkpoint'} at or after epoch "
+                     f"{seen if expected else newest_before}")
         checkpoints = [c["name"] for c in call("GET", f"/api/jobs/{job['id']}/checkpoints")]
-        print(f"{name}: resumed and succeeded; checkpoints {checkpoints}", flush=True)
+        print(f"{name}: resumed from {checkpoint} after epoch {epoch} and succeeded; checkpoints {checkpoints}", flush=True)
         return result
     finally:
         service.terminate()

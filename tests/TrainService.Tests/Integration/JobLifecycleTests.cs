@@ -27,9 +27,12 @@ public sealed class JobLifecycleTests : ServiceTest
         var done = await Client.WaitForFinalStateAsync(job.Id);
 
         Assert.Equal(JobStatus.Failed, done.Status);
-        Assert.Matches(@"^(gradient norm .* exceeded the bound|loss .* exceeded .* the first step's loss|loss became (NaN|\+Inf)).* at epoch \d+, step \d+", done.FailureReason);
+        // The README's example, word for word: the loss-ratio bound, at epoch 1, step 2.
+        const string readmeReason = "loss 9E+08 exceeded 1E+04× the first step's loss (0.458) at epoch 1, step 2; last gradient norm 2.66";
+        Assert.Contains($"`{readmeReason}`", RepositoryFiles.Read("README.md"));
+        Assert.Equal(readmeReason, done.FailureReason);
         var steps = await (await Client.GetAsync($"/api/jobs/{job.Id}/metrics/steps")).ReadAsync<StepSeriesResponse>();
-        Assert.True(steps.TotalSteps >= 1, "the steps before divergence were recorded");
+        Assert.Equal(1, steps.TotalSteps); // the one step before the diverging one was recorded
         Assert.All(steps.Steps, s => Assert.True(double.IsFinite(s.Loss)));
         Assert.Equal(1e4, steps.Steps[0].Lr);
     }

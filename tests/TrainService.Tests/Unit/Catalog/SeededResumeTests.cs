@@ -11,6 +11,11 @@ public sealed class SeededResumeTests
 {
     sealed class CheckpointAt(int epoch, MemoryStream into) : ITrainingObserver
     {
+        /// <summary>The epoch of the first step this run took: where it really began.</summary>
+        public int? FirstEpoch { get; private set; }
+
+        public void OnStep(StepMetrics metrics) => FirstEpoch ??= metrics.Epoch;
+
         public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
         {
             if (metrics.Epoch == epoch) session.SaveCheckpoint(into);
@@ -46,7 +51,11 @@ public sealed class SeededResumeTests
         whole.Run(new CheckpointAt(2, checkpoint), CancellationToken.None);
         checkpoint.Position = 0;
         using var resumed = TrainingSession.Resume(spec, data, checkpoint);
-        resumed.Run(new CheckpointAt(-1, new MemoryStream()), CancellationToken.None);
+        var afterResume = new CheckpointAt(-1, new MemoryStream());
+        resumed.Run(afterResume, CancellationToken.None);
+
+        // Training is deterministic: a resume that silently started over would end with the same weights too.
+        Assert.Equal(3, afterResume.FirstEpoch);
 
         var a = whole.Model.parameters().ToList();
         var b = resumed.Model.parameters().ToList();
