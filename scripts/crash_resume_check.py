@@ -54,16 +54,17 @@ def start(data_dir, log):
         ["dotnet", DLL, "--urls", BASE, f"--TrainService:DataDirectory={data_dir}", "--Serilog:MinimumLevel:Default=Warning",
          # The job's own log says where each attempt begins ("resumes from checkpoint ... after epoch N").
          "--Serilog:MinimumLevel:Override:TrainService.Jobs.Execution.TrainingJob=Information"],
-        stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
+        # From the build folder, so the host finds its appsettings.json (the Serilog console sink among them).
+        stdout=log, stderr=subprocess.STDOUT, cwd=os.path.dirname(os.path.abspath(DLL)))
+    deadline = time.time() + 120  # the host can be slow to start on a busy CI machine
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(BASE + "/health", timeout=2)
+            urllib.request.urlopen(BASE + "/health", timeout=5)
             return process
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the host starts
             time.sleep(0.2)
     process.kill()
-    sys.exit("service did not become healthy within 60 s")
+    sys.exit("service did not become healthy within 120 s")
 
 
 def wait_for(job_id, predicate, what, timeout=300):

@@ -54,6 +54,7 @@ public sealed class JobLifecycleTests : ServiceTest
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((await first.ReadAsync<JobResponse>()).Id, (await second.ReadAsync<JobResponse>()).Id);
+        Assert.Equal(first.Headers.Location, second.Headers.Location); // the README: "same `Location`"
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
         var all = await (await Client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>();
         Assert.Equal(1, all.Total);

@@ -75,11 +75,15 @@ public sealed class SpecValidationTests : IClassFixture<TrainServiceFactory>
     [Fact]
     public async Task ValidateEndpoint_ReturnsShapesAndParameters_WithoutEnqueuing()
     {
+        var before = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>();
+
         var response = await client.PostJsonTextAsync("/api/specs/validate", Valid);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadAsync<SpecValidationResponse>();
         Assert.Equal([[4], [1]], result.Layers.Select(l => l.OutputShape));
         Assert.Equal((2 * 4 + 4) + (4 * 1 + 1), result.Parameters);
+        var after = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>();
+        Assert.Equal(before.Total, after.Total);
     }
 }

@@ -37,7 +37,7 @@ public sealed class CatalogValidationTests : ServiceTest
         { "too many parameters", Spec("""{"kind":"linear","units":65536},{"kind":"linear","units":65536},""" + Head), "$.model" },
         { "unknown activation", Spec("""{"kind":"linear","units":2,"activation":"swishy"},""" + Head), "$.model.layers[0].activation" },
         { "dropout p out of range", Spec("""{"kind":"dropout","p":1.5},""" + Head), "$.model.layers[0].p" },
-        { "unknown init scheme field", Spec("""{"kind":"linear","units":2,"init":{"scheme":"he_normal","gain":2}},""" + Head), "$.model.layers[0].init" },
+        { "unknown init scheme field", Spec("""{"kind":"linear","units":2,"init":{"scheme":"he_normal","gain":2}},""" + Head), "$.model.layers[0].init.gain" },
     };
 
     [Theory]
@@ -50,7 +50,8 @@ public sealed class CatalogValidationTests : ServiceTest
             string body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{description}: {(int)response.StatusCode} {body}");
             var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
-            Assert.True(errors.EnumerateObject().Any(e => e.Name.StartsWith(path, StringComparison.Ordinal)), $"{description}: expected {path} in {body}");
+            // The exact path: a prefix would let layers[1] pass for layers[10], and $.model for anything under it.
+            Assert.True(errors.EnumerateObject().Any(e => e.Name == path), $"{description}: expected {path} in {body}");
         }
     }
 

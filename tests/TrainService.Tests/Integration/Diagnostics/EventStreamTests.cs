@@ -16,9 +16,13 @@ public sealed class EventStreamTests : ServiceTest
         const int epochs = 40;
         var created = await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs, samples: 2000, batchSize: 16));
         var id = (await created.ReadAsync<JobResponse>()).Id;
-        // Connect only once the job has finished at least one epoch.
+        // Connect only once the job has finished at least one epoch (bounded: a job failing early must not hang the run).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await (await Client.GetAsync($"/api/jobs/{id}/metrics")).ReadAsync<MetricsResponse>()).Epochs.Count == 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"job {id} recorded no epoch within 60 s");
             await Task.Delay(20);
+        }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{id}/events");
         using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

@@ -79,11 +79,14 @@ public sealed class CatalogCoverageTests
         {
             var loss = LossFactory.Create((LossSpec)Activator.CreateInstance(type)!);
             using var scope = NewDisposeScope();
-            var (output, target) = type == typeof(TripletLossSpec) ? (randn(4, 3, 2), zeros(4, 1))
-                : type == typeof(ContrastiveLossSpec) ? (randn(4, 2, 2), tensor(new float[] { 1, 0, 1, 0 }, [4, 1]))
-                : type == typeof(BceLossSpec) ? (rand(4, 1), tensor(new float[] { 1, 0, 1, 0 }, [4, 1]))
-                : (randn(4, 1), tensor(new float[] { 1, 0, 1, 0 }, [4, 1]));
-            if (type == typeof(CrossEntropyLossSpec)) output = randn(4, 3);
+            // A generator of its own: a draw from libtorch's global one, while another test seeds it and
+            // builds a network, would change that test's weights (same-seed equality tests would flake).
+            using var g = new Generator(3);
+            var (output, target) = type == typeof(TripletLossSpec) ? (randn([4, 3, 2], generator: g), zeros(4, 1))
+                : type == typeof(ContrastiveLossSpec) ? (randn([4, 2, 2], generator: g), tensor(new float[] { 1, 0, 1, 0 }, [4, 1]))
+                : type == typeof(BceLossSpec) ? (rand([4, 1], generator: g), tensor(new float[] { 1, 0, 1, 0 }, [4, 1]))
+                : (randn([4, 1], generator: g), tensor(new float[] { 1, 0, 1, 0 }, [4, 1]));
+            if (type == typeof(CrossEntropyLossSpec)) output = randn([4, 3], generator: g);
             output.requires_grad_();
             var value = loss(output, target);
             value.backward();

@@ -18,6 +18,33 @@ public sealed class GeneratorTests
         new SineDatasetSpec { Samples = 100, Noise = 0.1, Seed = 3 },
     ];
 
+    /// <summary>
+    /// SHA-256 of features and targets, recorded once: the same seed gives the same bytes on every
+    /// machine and in every version, not only twice in one process.
+    /// </summary>
+    public static TheoryData<DatasetSpec, string> StoredHashes() => new()
+    {
+        { new XorDatasetSpec { Samples = 100, Noise = 0.1, Seed = 3 }, "1D91B0725660DCB42D60B3873580BC5BECEADFDE4148CC8691FCA1BD4C39F3C0" },
+        { new CirclesDatasetSpec { Samples = 100, Seed = 3 }, "B154C81DBE1108AC2E4280593119F2335AC16E31C9E0E2567AD8197628C235F5" },
+        { new SpiralDatasetSpec { Samples = 99, Classes = 3, Seed = 3 }, "8D404545DF32407702BA17CDAF3A223ED6FC571FC68F52AB1FE5875C4E6638AC" },
+        { new MoonsDatasetSpec { Samples = 100, Seed = 3 }, "CB56A4070A7197714E4AB7014DD36613D00E03ABCEECD52888A606113FEF305B" },
+        { new GaussiansDatasetSpec { Samples = 100, Centers = 4, Seed = 3 }, "980CD2EF06E8AEF27554216EFB97E34F5A4ADFB07C0C70B2922C4890C4CADF56" },
+        { new XSquaredDatasetSpec { Samples = 100, Noise = 0.1, Seed = 3 }, "EED14A0357FB1E67B2E92E20ACC8FDA948F82AB4E0D0CCCE630EE9FBCF039451" },
+        { new ReciprocalDatasetSpec { Samples = 100, Noise = 0.1, Seed = 3 }, "A6AA1624729F6A1BC56360377ACF1E376FF7E0C7AABC8010192A6614FD738705" },
+        { new SineDatasetSpec { Samples = 100, Noise = 0.1, Seed = 3 }, "6D52135CC7843269DDAEB9CF9B7DACB7A488F4ED7F3A9711583F7790117CDE42" },
+    };
+
+    [Theory, MemberData(nameof(StoredHashes))]
+    public void Seed_GivesTheRecordedBytes(DatasetSpec spec, string expected)
+    {
+        string actual = Hash(DatasetCatalog.Load(spec));
+        Assert.True(actual == expected, $"{spec.GetType().Name}: recorded {expected}, got {actual}");
+    }
+
+    [Fact]
+    public void StoredHashes_CoverEveryGenerator() =>
+        Assert.Equal(Generators().Cast<object[]>().Select(row => row[0].GetType()), StoredHashes().Cast<object[]>().Select(row => row[0].GetType()));
+
     [Theory, MemberData(nameof(Generators))]
     public void SameSeed_SameHash_OtherSeed_OtherHash(DatasetSpec spec)
     {

@@ -1,5 +1,6 @@
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
+using TrainService.Models.Networks;
 using TrainService.Models.Training;
 using static TorchSharp.torch;
 
@@ -13,7 +14,9 @@ public sealed class EarlyStoppingTests
     [Fact]
     public void StopsAfterPatienceEpochsWithoutMinDeltaImprovement_AndRestoresTheBestWeights()
     {
-        using var model = nn.Linear(2, 1);
+        // Built by the factory, which seeds and draws libtorch's global generator under its lock: a bare
+        // nn.Linear here would draw from it while a test running in parallel builds its seeded network.
+        using var model = NetworkFactory.Build(new ModelSpec { InputShape = [2], Layers = [new LinearLayerSpec { Units = 1 }] }, seed: 1);
         using var stopping = new EarlyStopping(new EarlyStoppingSpec { Patience = 2, MinDelta = 0.05 });
         float[] Weights() => model.parameters().SelectMany(p => p.detach().data<float>().ToArray()).ToArray();
         void Perturb() { using var g = no_grad(); foreach (var p in model.parameters()) p.add_(1.0f); }
