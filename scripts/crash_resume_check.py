@@ -93,11 +93,16 @@ def checkpoints_on_disk(data_dir, job_id):
 
 
 def resume_line(log_path, offset, job_id):
-    """The restarted service's log line saying which checkpoint the job resumed from, and after which epoch."""
+    """From the restarted service's log: the checkpoint the job resumed from and its epoch, and the epoch
+    and global step the training session really began at (a session that started over says epoch 1, step 0)."""
     with open(log_path) as log:
         log.seek(offset)
-        match = re.search(rf"Job {job_id} resumes from checkpoint (\S+) after epoch (\d+)", log.read())
-    return (match.group(1), int(match.group(2))) if match else None
+        text = log.read()
+    resumed = re.search(rf"Job {job_id} resumes from checkpoint (\S+) after epoch (\d+)", text)
+    began = re.search(rf"Job {job_id} trains from epoch (\d+), global step (\d+)", text)
+    if not resumed or not began:
+        return None
+    return resumed.group(1), int(resumed.group(2)), int(began.group(1)), int(began.group(2))
 
 
 def interrupted_run(data_dir, log, sig, name, spec=SPEC, after_epochs=7):
@@ -129,13 +134,16 @@ def interrupted_run(data_dir, log, sig, name, spec=SPEC, after_epochs=7):
         resumed = resume_line(log.name, offset, job["id"])
         if resumed is None:
             sys.exit(f"{name}: the restarted service never logged resuming job {job['id']}: it started over")
-        checkpoint, epoch = resumed
+        checkpoint, epoch, began_epoch, began_step = resumed
         expected = "interrupted" if sig == signal.SIGTERM else None
         if epoch < newest_before or (expected and checkpoint != expected) or (expected and epoch < seen):
             sys.exit(f"{name}: resumed from {checkpoint} after epoch {epoch}; expected {expected or 'a checkpoint'} at or after epoch "
                      f"{seen if expected else newest_before}")
+        if began_epoch != epoch + 1 or began_step == 0:
+            sys.exit(f"{name}: the checkpoint was after epoch {epoch}, but training began at epoch {began_epoch}, global step {began_step}")
         checkpoints = [c["name"] for c in call("GET", f"/api/jobs/{job['id']}/checkpoints")]
-        print(f"{name}: resumed from {checkpoint} after epoch {epoch} and succeeded; checkpoints {checkpoints}", flush=True)
+        print(f"{name}: resumed from {checkpoint} after epoch {epoch}, training began at epoch {began_epoch} "
+              f"(global step {began_step}), and succeeded; checkpoints {checkpoints}", flush=True)
         return result
     finally:
         service.terminate()

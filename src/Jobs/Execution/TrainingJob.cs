@@ -150,6 +150,8 @@ public sealed class TrainingJob(
         // Before any checkpoint row: predict serves a model as soon as one exists, and needs the transform.
         artifacts.Write(ArtifactKeys.Preprocessing(run.JobId), PreprocessingArtifact.From(splits).Save);
         using var session = Open(run, splits);
+        // Where this attempt really begins (after a resume: past the checkpoint); scripts/crash_resume_check.py reads it.
+        logger.LogInformation("Job {JobId} trains from epoch {Epoch}, global step {Step}", run.JobId, session.Progress.Epoch, session.Progress.GlobalStep);
         var policy = new CheckpointPolicyObserver(run.JobId, run.Spec.Checkpoints, checkpoints, run.Metrics);
         using var diagnostics = new DiagnosticsObserver(run.JobId, session, run.Metrics);
         try
