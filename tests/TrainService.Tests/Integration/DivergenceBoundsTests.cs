@@ -33,7 +33,14 @@ public sealed class DivergenceBoundsTests : ServiceTest
         var done = await RunAsync(XSquared("""{"kind": "sgd", "lr": 10}""", "\"divergenceGradNorm\": 1, \"divergenceLossRatio\": 1e300"));
 
         Assert.Equal(JobStatus.Failed, done.Status);
-        Assert.Matches(@"^gradient norm \S+ exceeded the bound 1 at epoch \d+, step \d+$", done.FailureReason);
+        var reason = System.Text.RegularExpressions.Regex.Match(done.FailureReason!, @"^gradient norm (\S+) exceeded the bound 1 at epoch \d+, step (\d+)$");
+        Assert.True(reason.Success, done.FailureReason);
+        // A finite norm just over the bound, not a NaN caught by the finiteness check; every step before it stayed within.
+        double norm = double.Parse(reason.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(double.IsFinite(norm) && norm > 1, done.FailureReason);
+        var steps = await (await Client.GetAsync($"/api/jobs/{done.Id}/metrics/steps")).ReadAsync<StepSeriesResponse>();
+        Assert.Equal(int.Parse(reason.Groups[2].Value) - 1, steps.TotalSteps);
+        Assert.All(steps.Steps, s => Assert.True(s.GradNorm <= 1, $"step {s.Step}: norm {s.GradNorm}"));
     }
 
     [Fact]

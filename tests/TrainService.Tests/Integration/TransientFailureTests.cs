@@ -34,7 +34,8 @@ public sealed class TransientFailureTests() : ServiceTest(new TrainServiceFactor
     public async Task ScalarFailureMidRun_ResumesFromCheckpoint_AndMatchesAnUndisturbedRun()
     {
         var disturbed = await (await Client.PostJsonTextAsync("/api/jobs", Spec)).ReadAsync<JobResponse>();
-        Assert.Equal(JobStatus.Succeeded, (await Client.WaitForFinalStateAsync(disturbed.Id)).Status);
+        var disturbedDone = await Client.WaitForFinalStateAsync(disturbed.Id);
+        Assert.True(disturbedDone.Status == JobStatus.Succeeded, $"{disturbedDone.Status}: {disturbedDone.FailureReason}");
         var undisturbed = await (await Client.PostJsonTextAsync("/api/jobs", Spec)).ReadAsync<JobResponse>();
         Assert.Equal(JobStatus.Succeeded, (await Client.WaitForFinalStateAsync(undisturbed.Id)).Status);
 
