@@ -58,6 +58,8 @@ def start(data_dir, log):
         stdout=log, stderr=subprocess.STDOUT, cwd=os.path.dirname(os.path.abspath(DLL)))
     deadline = time.time() + 120  # the host can be slow to start on a busy CI machine
     while time.time() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"service exited with {process.returncode} during start-up (port {PORT} in use?)")
         try:
             urllib.request.urlopen(BASE + "/health", timeout=5)
             return process
