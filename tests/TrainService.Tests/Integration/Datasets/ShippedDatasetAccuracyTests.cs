@@ -46,6 +46,16 @@ public sealed class ShippedDatasetAccuracyTests : ServiceTest
     public async Task Iris_Mlp_Reaches95PercentTestAccuracy() =>
         await AssertTestAccuracyAsync(Mlp("iris", 4, 16, 3, "identity", "cross_entropy", epochs: 100), 30, 0.95);
 
+    /// <summary>
+    /// What the method guarantees beyond one lucky seed: the 30-row iris test split moves in steps of
+    /// 3.3 %, and seeds 2 and 3 miss two border flowers, so over seeds the bound is 90 %.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Iris_Mlp_Reaches90PercentTestAccuracy_ForOtherSeeds(int seed) =>
+        await AssertTestAccuracyAsync(Mlp("iris", 4, 16, 3, "identity", "cross_entropy", epochs: 100).Replace("\"seed\": 1", $"\"seed\": {seed}"), 30, 0.90);
+
     [Fact]
     public async Task Wine_Mlp_Reaches95PercentTestAccuracy() =>
         await AssertTestAccuracyAsync(Mlp("wine", 13, 16, 3, "identity", "cross_entropy", epochs: 60), 36, 0.95);
