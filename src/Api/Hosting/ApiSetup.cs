@@ -35,6 +35,7 @@ public static class ApiSetup
             swagger.SupportNonNullableReferenceTypes();
             swagger.SchemaFilter<SpecExampleSchemaFilter>();
             swagger.OperationFilter<DatasetUploadDocumentation>();
+            swagger.OperationFilter<JobEventStreamDocumentation>();
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })
             {
                 string xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

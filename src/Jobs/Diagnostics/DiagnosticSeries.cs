@@ -11,7 +11,7 @@ namespace TrainService.Jobs.Diagnostics;
 /// <c>step.diag.epoch</c> for the epoch of each sampled step. The <c>step.</c> prefix makes a resumed
 /// run delete them after its checkpoint's step, like the other per-step series.
 /// </summary>
-public static class DiagnosticSeries
+internal static class DiagnosticSeries
 {
     public const string Prefix = "step.diag.", Epoch = Prefix + "epoch";
 

@@ -11,7 +11,7 @@ namespace TrainService.Jobs.Diagnostics;
 /// Per-layer diagnostics (when the spec asks for them), pathology events, and the run figures the
 /// results summary needs. Everything leaves the training thread through the metrics writer.
 /// </summary>
-public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
+internal sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
 {
     readonly Guid jobId;
     readonly TrainingSession session;

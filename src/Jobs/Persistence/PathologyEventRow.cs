@@ -1,7 +1,7 @@
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>One pathology event. Keyed by (job, kind, layer, step): a retried run rewrites, never duplicates.</summary>
-public sealed class PathologyEventRow
+internal sealed class PathologyEventRow
 {
     public Guid JobId { get; set; }
     public required string Kind { get; set; }

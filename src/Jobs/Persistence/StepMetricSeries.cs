@@ -4,7 +4,7 @@ using TrainService.Models.Training;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>Per-step metrics as rows of named series (step = global optimizer step) and back.</summary>
-public static class StepMetricSeries
+internal static class StepMetricSeries
 {
     public const string Loss = "step.loss", GradientNorm = "step.gradNorm", LearningRate = "step.lr";
     public static readonly string[] Names = [Loss, GradientNorm, LearningRate];

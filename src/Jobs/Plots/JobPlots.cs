@@ -23,8 +23,20 @@ public static class JobPlotKinds
 public enum PlotOutcome { Ok, JobNotFound, UnknownKind, NotApplicable }
 
 /// <summary>Draws a job's plots from its stored metrics (and, for the decision boundary, its final model).</summary>
-public sealed class JobPlots(TrainDbContext db, PredictorCache predictors, IUploadedDatasets uploads)
+public sealed class JobPlots
 {
+    readonly TrainDbContext db;
+    readonly PredictorCache predictors;
+    readonly IUploadedDatasets uploads;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal JobPlots(TrainDbContext db, PredictorCache predictors, IUploadedDatasets uploads)
+    {
+        this.db = db;
+        this.predictors = predictors;
+        this.uploads = uploads;
+    }
+
     public async Task<(PlotOutcome Outcome, Plot? Plot, string? Problem)> DrawAsync(Guid jobId, string kind, CancellationToken ct)
     {
         if (!JobPlotKinds.All.Contains(kind)) return (PlotOutcome.UnknownKind, null, $"kind must be one of {string.Join(", ", JobPlotKinds.All)}");
