@@ -38,7 +38,7 @@ public static class SpecValidator
         if (shapeErrors.Count == 0)
         {
             LossCompatibility.Check(spec, data, layers[^1].OutputShape, errors);
-            OptimizerCompatibility.Check(spec, data, layers.Sum(l => l.Parameters), errors);
+            OptimizerCompatibility.Check(spec, layers.Sum(l => l.Parameters), errors);
             ModelChecks.Check(spec, data, layers, limits ?? new ModelLimits(), errors);
         }
         TrainingCompatibility.Check(spec, data, errors);
