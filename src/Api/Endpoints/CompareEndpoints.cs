@@ -30,10 +30,11 @@ public static class CompareEndpoints
         var (comparison, missing) = await queries.CompareAsync(ids, metric, ct);
         if (comparison is null) return JobsEndpoints.JobNotFound(missing!.Value);
         if (format == "json") return TypedResults.Ok(comparison);
+        var labels = LegendLabels.For(comparison.Jobs.Select(j => (j.Id, j.Name)).ToList());
         var runs = comparison.Jobs.Select((job, i) =>
         {
             var points = comparison.Epochs.Where(r => r.Values[i] is not null).ToList();
-            return ($"{job.Name} ({job.Id.ToString()[..8]})", points.Select(r => (double)r.Epoch).ToArray(), points.Select(r => r.Values[i]!.Value).ToArray());
+            return (labels[i], points.Select(r => (double)r.Epoch).ToArray(), points.Select(r => r.Values[i]!.Value).ToArray());
         }).ToList();
         PlotRendering.TryParse(format, out var parsed);
         return PlotsEndpoints.File(PlotRendering.Render(FunctionPlots.Overlay(metric, runs), parsed));
