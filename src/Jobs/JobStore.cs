@@ -13,6 +13,9 @@ namespace TrainService.Jobs;
 /// <summary>How a submission ended: a new job, the job an earlier submission with the same key created, or a refusal.</summary>
 public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, QueueFull }
 
+/// <summary>How a cancel request ended: cancelled (or asked to stop), or refused because the job had already finished.</summary>
+public enum CancelOutcome { Requested, AlreadyFinished }
+
 /// <summary>What the API asks of jobs: create (and enqueue), read, list, cancel, metrics.</summary>
 public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options)
 {
@@ -75,33 +78,45 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct), Events = await DiagnosticsReader.EventsAsync(db, id, ct) };
     }
 
-    public async Task<PagedList<JobResponse>> ListAsync(int page, int pageSize, CancellationToken ct)
+    /// <summary>A newest-first page of job summaries matching every filter of <paramref name="query"/>.</summary>
+    public async Task<PagedList<JobSummary>> ListAsync(JobListQuery query, CancellationToken ct)
     {
-        int total = await db.Jobs.CountAsync(ct);
-        var rows = await db.Jobs.AsNoTracking()
+        var jobs = db.Jobs.AsNoTracking();
+        if (query.Status is { } status) jobs = jobs.Where(j => j.Status == status);
+        if (query.NamePrefix is { Length: > 0 } prefix) jobs = jobs.Where(j => j.Name.StartsWith(prefix));
+        if (query.CreatedAfter is { } after) jobs = jobs.Where(j => j.CreatedAt > after);
+        int total = await jobs.CountAsync(ct);
+        var rows = await jobs
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(ct);
-        var last = await LastEpochsAsync(rows.Select(r => r.Id).ToList(), ct);
-        return new PagedList<JobResponse>(rows.Select(r => ToResponse(r, last.GetValueOrDefault(r.Id))).ToList(), page, pageSize, total);
+        var ids = rows.Select(r => r.Id).ToList();
+        var last = await LastEpochsAsync(ids, ct);
+        var completed = await db.Metrics.Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)
+            .GroupBy(m => m.JobId).Select(g => new { JobId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.JobId, g => g.Count, ct);
+        var items = rows.Select(r => JobSummaries.From(r, completed.GetValueOrDefault(r.Id), VisibleMetrics(r, last.GetValueOrDefault(r.Id)))).ToList();
+        return new PagedList<JobSummary>(items, query.Page, query.PageSize, total);
     }
 
-    /// <summary>Cancels a queued job at once; asks a running one to stop at its next batch. Null when the job does not exist.</summary>
-    public async Task<JobResponse?> CancelAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Cancels a queued job at once; asks a running one to stop at its next batch. A job that
+    /// already finished is left as it is and reported as such; null when the job does not exist.
+    /// </summary>
+    public async Task<(CancelOutcome Outcome, JobResponse Job)?> CancelAsync(Guid id, CancellationToken ct)
     {
         var row = await db.Jobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
-        if (row.Status is JobStatus.Queued or JobStatus.Running)
+        if (row.Status is not (JobStatus.Queued or JobStatus.Running))
+            return (CancelOutcome.AlreadyFinished, (await GetAsync(id, ct))!);
+        row.CancelRequested = true;
+        if (row.Status == JobStatus.Queued)
         {
-            row.CancelRequested = true;
-            if (row.Status == JobStatus.Queued)
-            {
-                row.Status = JobStatus.Cancelled;
-                row.FinishedAt = clock.GetUtcNow();
-            }
-            await db.SaveChangesAsync(ct);
+            row.Status = JobStatus.Cancelled;
+            row.FinishedAt = clock.GetUtcNow();
         }
-        return await GetAsync(id, ct);
+        await db.SaveChangesAsync(ct);
+        return (CancelOutcome.Requested, (await GetAsync(id, ct))!);
     }
 
     public async Task<MetricsResponse?> GetMetricsAsync(Guid id, CancellationToken ct)
@@ -140,5 +155,8 @@ public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider cl
         row.Id, row.Name, row.Status,
         JsonSerializer.Deserialize<TrainingSpec>(row.SpecJson, ContractJson.Options)!,
         row.CreatedAt, row.StartedAt, row.FinishedAt, row.FailureReason,
-        row.Status is JobStatus.Queued ? null : last);
+        VisibleMetrics(row, last));
+
+    // A requeued job keeps its rows from the attempt before; a queued job shows none until it runs again.
+    static EpochMetrics? VisibleMetrics(JobRow row, EpochMetrics? last) => row.Status is JobStatus.Queued ? null : last;
 }

@@ -35,6 +35,13 @@ public sealed class TrainServiceOptions
     [Range(1, 1_000_000)]
     public int MaxQueuedJobs { get; set; } = 500;
 
+    /// <summary>
+    /// Largest request body accepted on any endpoint, in bytes (413 beyond it). Keep it above
+    /// MaxDatasetBytes, which it also bounds for uploads.
+    /// </summary>
+    [Range(1_000, 2_000_000_000)]
+    public long MaxRequestBodyBytes { get; set; } = 30_000_000;
+
     /// <summary>Largest dataset file accepted by POST /api/datasets, in bytes.</summary>
     [Range(1, 2_000_000_000)]
     public long MaxDatasetBytes { get; set; } = 20_000_000;

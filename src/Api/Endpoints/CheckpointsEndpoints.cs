@@ -40,12 +40,14 @@ public static class CheckpointsEndpoints
         if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The predict request is malformed");
         if (body!.Inputs.Count is 0 or > 100_000)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$.inputs"] = ["must hold between 1 and 100000 rows"] });
+        if (PredictInputCheck.FindBadValues(body) is { Count: > 0 } badValues)
+            return TypedResults.ValidationProblem(badValues, title: "The predict request is invalid");
         var result = await predictors.PredictAsync(id, checkpoint, body, ct);
         return result.Outcome switch
         {
             PredictOutcome.Ok => TypedResults.Ok(result.Response!),
             PredictOutcome.JobNotFound => JobsEndpoints.JobNotFound(id),
-            PredictOutcome.NoCheckpoint => TypedResults.Problem(title: "The job has no such trained model", detail: result.Problem, statusCode: StatusCodes.Status409Conflict),
+            PredictOutcome.NoCheckpoint => TypedResults.Problem(title: "Checkpoint not found", detail: result.Problem, statusCode: StatusCodes.Status404NotFound),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Path!] = [result.Problem!] }, title: "The predict request is invalid"),
         };
     }

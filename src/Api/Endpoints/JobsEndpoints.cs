@@ -14,7 +14,8 @@ public static class JobsEndpoints
         jobs.MapPost("/", Create).WithName("CreateJob")
             .WithSummary("Validate a training spec and enqueue it as a job")
             .Accepts<TrainingSpec>("application/json");
-        jobs.MapGet("/", List).WithName("ListJobs").WithSummary("List jobs, newest first");
+        jobs.MapGet("/", List).WithName("ListJobs")
+            .WithSummary("List job summaries, newest first; filter by status, name prefix and creation time");
         jobs.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, timestamps, failure reason and final metrics");
         jobs.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelJob").WithSummary("Cancel a queued job, or stop a running one at its next batch");
         jobs.MapGet("/{id:guid}/metrics/steps", Steps).WithName("GetJobStepMetrics")
@@ -54,20 +55,33 @@ public static class JobsEndpoints
 
     const int RetryAfterSeconds = 5;
 
-    static async Task<Results<Ok<PagedList<JobResponse>>, ValidationProblem>> List(JobStore store, CancellationToken ct, int page = 1, int pageSize = 20)
+    /// <param name="store">The jobs.</param>
+    /// <param name="ct">Request abort.</param>
+    /// <param name="status">Only jobs in this state: queued, running, succeeded, failed or cancelled.</param>
+    /// <param name="name">Only jobs whose name starts with this.</param>
+    /// <param name="createdAfter">Only jobs created after this ISO 8601 date or instant, e.g. 2026-12-01 or 2026-12-01T10:00:00Z.</param>
+    /// <param name="page">1-based page number (default 1).</param>
+    /// <param name="pageSize">Items per page, 1 to 200 (default 20).</param>
+    static async Task<Results<Ok<PagedList<JobSummary>>, ValidationProblem>> List(JobStore store, CancellationToken ct,
+        string? status = null, string? name = null, string? createdAfter = null, string? page = null, string? pageSize = null)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (page < 1) errors["page"] = ["must be 1 or more"];
-        if (pageSize is < 1 or > 200) errors["pageSize"] = ["must be between 1 and 200"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await store.ListAsync(page, pageSize, ct));
+        var query = JobListQueryParser.Parse(status, name, createdAfter, page, pageSize, out var errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The query string is invalid");
+        return TypedResults.Ok(await store.ListAsync(query, ct));
     }
 
     static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Get(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
 
     static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> Cancel(Guid id, JobStore store, CancellationToken ct) =>
-        await store.CancelAsync(id, ct) is { } job ? TypedResults.Ok(job) : JobNotFound(id);
+        await store.CancelAsync(id, ct) switch
+        {
+            null => JobNotFound(id),
+            (CancelOutcome.AlreadyFinished, var job) => TypedResults.Problem(title: "The job already finished",
+                detail: $"Job {id} already {job.Status.ToString().ToLowerInvariant()} at {job.FinishedAt:O}; there is nothing to cancel.",
+                statusCode: StatusCodes.Status409Conflict),
+            (_, var job) => TypedResults.Ok(job),
+        };
 
     static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> Metrics(Guid id, JobStore store, CancellationToken ct) =>
         await store.GetMetricsAsync(id, ct) is { } metrics ? TypedResults.Ok(metrics) : JobNotFound(id);

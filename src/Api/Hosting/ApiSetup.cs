@@ -13,7 +13,12 @@ public static class ApiSetup
     public static IServiceCollection AddTrainServiceApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(json => ContractJson.Configure(json.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = NotFoundDetail.Add);
+        services.AddExceptionHandler<BadRequestProblems>();
+        // RequestBodyLimit enforces TrainService:MaxRequestBodyBytes; Kestrel's own 30 MB default would otherwise win when it is raised.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+        // Binding failures throw, so BadRequestProblems can name the parameter (otherwise: an empty 400).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<TrainServiceHealthCheck>("storage-and-torch");
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger =>
@@ -40,9 +45,11 @@ public static class ApiSetup
 
     public static WebApplication UseTrainServiceApi(this WebApplication app)
     {
+        // Outside the exception handler, so a request is logged once with the status the client got.
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.DocumentTitle = "TrainService");
         return app;

@@ -55,13 +55,18 @@ public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, 
         }
     }
 
+    // Only a job still in progress may get the checkpoint later; for a finished one "yet" would be a false promise.
+    static string MissingCheckpoint(Guid jobId, string checkpoint, JobStatus status) => status is JobStatus.Queued or JobStatus.Running
+        ? $"Job {jobId} has no checkpoint named '{checkpoint}' yet: it is {status.ToString().ToLowerInvariant()}."
+        : $"Job {jobId} has no checkpoint named '{checkpoint}' (job status: {status.ToString().ToLowerInvariant()}).";
+
     async Task<(PredictOutcome Outcome, Entry? Entry, string? Problem)> LeaseAsync(Guid jobId, string checkpoint, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
         if (job is null) return (PredictOutcome.JobNotFound, null, null);
         var row = await checkpoints.ResolveAsync(jobId, checkpoint, ct);
-        if (row is null) return (PredictOutcome.NoCheckpoint, null, $"job {jobId} has no '{checkpoint}' checkpoint yet (status {job.Status.ToString().ToLowerInvariant()})");
+        if (row is null) return (PredictOutcome.NoCheckpoint, null, MissingCheckpoint(jobId, checkpoint, job.Status));
         var key = (jobId, row.Name, row.GlobalStep);
         lock (sync)
         {

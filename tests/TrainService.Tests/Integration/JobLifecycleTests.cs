@@ -52,7 +52,7 @@ public sealed class JobLifecycleTests : ServiceTest
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((await first.ReadAsync<JobResponse>()).Id, (await second.ReadAsync<JobResponse>()).Id);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
-        var all = await (await Client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobResponse>>();
+        var all = await (await Client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>();
         Assert.Equal(1, all.Total);
     }
 
@@ -75,8 +75,14 @@ public sealed class JobLifecycleTests : ServiceTest
         var fromBest = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=best", """{"inputs": [[0,1]]}""");
         Assert.Equal(HttpStatusCode.OK, fromBest.StatusCode);
         var missing = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=epoch-000002", """{"inputs": [[0,1]]}""");
-        Assert.Equal(HttpStatusCode.Conflict, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/api/jobs/{job.Id}/checkpoints/nope")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var missingProblem = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("has no checkpoint named 'epoch-000002' (job status: succeeded)", missingProblem);
+        Assert.DoesNotContain("yet", missingProblem);
+        var download = await Client.GetAsync($"/api/jobs/{job.Id}/checkpoints/epoch-000002");
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        Assert.Contains("Checkpoint not found", await download.Content.ReadAsStringAsync());
+        Assert.Contains("Checkpoint not found", missingProblem);
     }
 
     [Fact]

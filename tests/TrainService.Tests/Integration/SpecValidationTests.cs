@@ -53,14 +53,14 @@ public sealed class SpecValidationTests : IClassFixture<TrainServiceFactory>
     public async Task SeveralBadFields_AreAllReported_AndNothingIsEnqueued()
     {
         var spec = Valid.Replace("\"units\": 4", "\"units\": 0").Replace("\"epochs\": 200", "\"epochs\": -1").Replace("\"lr\": 0.05", "\"lr\": 0");
-        var before = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobResponse>>();
+        var before = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>();
 
         var response = await client.PostJsonTextAsync("/api/jobs", spec);
 
         var errors = await response.ReadValidationErrorsAsync();
         Assert.Equal(["$.model.layers[0].units", "$.optimizer.lr", "$.training.epochs"], errors.Keys.Order());
         Assert.Contains("got -1", errors["$.training.epochs"][0]);
-        var after = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobResponse>>();
+        var after = await (await client.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>();
         Assert.Equal(before.Total, after.Total);
     }
 

@@ -56,7 +56,21 @@ public sealed class XorJobTests : ServiceTest
     }
 
     [Fact]
-    public async Task Predict_BeforeTraining_Conflicts_AndWithWrongWidth_NamesTheRow()
+    public async Task Predict_BeforeTraining_Is404SayingYet()
+    {
+        // Long enough that the job is still queued or running when predict arrives.
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 100_000))).ReadAsync<JobResponse>();
+
+        var early = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict?checkpoint=final", """{"inputs": [[0,0]]}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        Assert.Equal("application/problem+json", early.Content.Headers.ContentType!.MediaType);
+        Assert.Matches("has no checkpoint named 'final' yet: it is (queued|running)", await early.Content.ReadAsStringAsync());
+        await Client.PostAsync($"/api/jobs/{job.Id}/cancel", null);
+    }
+
+    [Fact]
+    public async Task Predict_WithWrongWidth_NamesTheRow_AndUnknownJobIs404()
     {
         var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 5))).ReadAsync<JobResponse>();
         await Client.WaitForFinalStateAsync(job.Id);
@@ -72,14 +86,66 @@ public sealed class XorJobTests : ServiceTest
     }
 
     [Fact]
+    public async Task Predict_WithValuesBeyondFloatRange_NamesEachValue()
+    {
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>();
+        await Client.WaitForFinalStateAsync(job.Id);
+
+        var response = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,1e400],[1e39,0],[0.5,-3.4e38]]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await response.ReadValidationErrorsAsync();
+        Assert.Equal(["$.inputs[0][1]", "$.inputs[1][0]"], errors.Keys.Order());
+        Assert.Contains("finite number", errors["$.inputs[0][1]"][0]);
+    }
+
+    [Fact]
+    public async Task Cancel_OfAFinishedJob_Is409_AndChangesNothing()
+    {
+        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>();
+        var done = await Client.WaitForFinalStateAsync(job.Id);
+
+        var response = await Client.PostAsync($"/api/jobs/{job.Id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("already succeeded", await response.Content.ReadAsStringAsync());
+        var after = await Client.WaitForFinalStateAsync(job.Id);
+        Assert.Equal((JobStatus.Succeeded, done.FinishedAt), (after.Status, after.FinishedAt));
+    }
+
+    [Theory]
+    [InlineData("/api/jobs?page=abc", "page")]
+    [InlineData("/api/jobs/0190a000-0000-7000-8000-000000000000/metrics/steps?maxPoints=many", "maxPoints")]
+    [InlineData("/api/datasets?pageSize=x", "pageSize")]
+    public async Task QueryStringThatDoesNotBind_IsProblemDetails_NamingTheParameter(string url, string parameter)
+    {
+        var response = await Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(parameter, (await response.ReadValidationErrorsAsync()).Keys);
+    }
+
+    [Fact]
+    public async Task NonGuidId_Is404ProblemDetails_SayingIdsAreGuids()
+    {
+        var response = await Client.GetAsync("/api/jobs/not-a-guid");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("GUID", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task List_IsNewestFirst_AndPaged()
     {
         var ids = new List<Guid>();
         for (int i = 0; i < 3; i++)
             ids.Add((await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>()).Id);
 
-        var first = await (await Client.GetAsync("/api/jobs?page=1&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
-        var second = await (await Client.GetAsync("/api/jobs?page=2&pageSize=2")).ReadAsync<PagedList<JobResponse>>();
+        var first = await (await Client.GetAsync("/api/jobs?page=1&pageSize=2")).ReadAsync<PagedList<JobSummary>>();
+        var second = await (await Client.GetAsync("/api/jobs?page=2&pageSize=2")).ReadAsync<PagedList<JobSummary>>();
         Assert.Equal(3, first.Total);
         Assert.Equal([ids[2], ids[1]], first.Items.Select(j => j.Id));
         Assert.Equal([ids[0]], second.Items.Select(j => j.Id));
