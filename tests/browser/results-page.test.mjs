@@ -79,6 +79,9 @@ test('a spec submitted from the editor opens its job page, which updates live as
   const seenWhileRunning = new Set();
   let screenshotTaken = false;
   const progress = page.locator('.progress-line .num');
+  // Everything above the gradient-flow heading has a fixed size: its position must not move as data arrives.
+  const flowTop = async () => (await page.locator('#flow-title').boundingBox()).y;
+  const flowTopAtStart = await flowTop();
   for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     const [text, status] = await Promise.all([progress.textContent(), page.locator('.badge-slot').textContent()]);
     const epoch = Number(/epoch (\d+) of/.exec(text)?.[1] ?? 0);
@@ -92,6 +95,7 @@ test('a spec submitted from the editor opens its job page, which updates live as
     await page.waitForTimeout(50);
   }
   assert.ok(seenWhileRunning.size >= 3, `epochs seen while running: ${[...seenWhileRunning]}`);
+  assert.equal(await flowTop(), flowTopAtStart, 'the page moved while epochs arrived');
 
   await page.locator('.live-line', { hasText: 'Finished' }).waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('.badge-slot').textContent(), 'succeeded');
@@ -179,6 +183,9 @@ test('filters with no match, an unknown job and the keyboard path are handled', 
   await shot(page, 'jobs-no-match');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'New job');
 
   await page.goto(`${service.base}/#/jobs/00000000-0000-0000-0000-000000000000`);
   await page.getByRole('heading', { level: 1, name: 'Job not found' }).waitFor();

@@ -15,8 +15,9 @@ export class ApiError extends Error {
 
 function problemSummary(status, problem) {
   if (problem && typeof problem === 'object') {
-    const parts = [problem.title, problem.detail].filter(Boolean);
-    if (parts.length) return `${parts.join(': ')} (HTTP ${status})`;
+    const fields = Object.entries(problem.errors ?? {}).map(([path, messages]) => `${path} ${[].concat(messages).join('; ')}`);
+    const parts = [problem.title, problem.detail, ...fields].filter(Boolean);
+    if (parts.length) return `${parts.join(' — ')} (HTTP ${status})`;
   }
   return `HTTP ${status}`;
 }

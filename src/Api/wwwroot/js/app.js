@@ -21,8 +21,9 @@ function render() {
   const query = new URLSearchParams(search);
   const route = routes.find(r => r.pattern.test(path || '/'));
   const routePath = path || '/';
-  // Back/forward within one view's query states keeps the focus where it is.
-  const samePage = lastPath === path;
+  // Focus moves to the new heading on navigation (not on the first load, where Tab starts at the skip
+  // link); back/forward within one view's query states keeps it where it is.
+  const moveFocus = lastPath !== null && lastPath !== path;
   lastPath = path;
   if (cleanup) cleanup();
   main.replaceChildren();
@@ -36,7 +37,7 @@ function render() {
     return;
   }
   cleanup = route.view(main, query, routePath.match(route.pattern).slice(1)) ?? null;
-  if (!samePage) {
+  if (moveFocus) {
     const heading = main.querySelector('h1');
     if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); window.scrollTo(0, 0); }
   }
@@ -44,3 +45,9 @@ function render() {
 
 window.addEventListener('hashchange', render);
 render();
+
+// The skip link must not change the hash (the hash is the route): move the focus by hand.
+document.querySelector('.skip-link').addEventListener('click', event => {
+  event.preventDefault();
+  main.focus();
+});
