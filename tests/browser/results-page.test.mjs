@@ -110,9 +110,20 @@ test('a spec submitted from the editor opens its job page, which updates live as
   assert.equal(await page.locator('.predict-output tbody tr').count(), 4);
   await shot(page, 'job-finished');
 
+  // "Edit a copy" opens the editor with this job's spec, which validates as it stands.
+  await page.getByRole('button', { name: 'Edit a copy' }).click();
+  await page.locator('#validation-state', { hasText: 'Valid:' }).waitFor();
+  assert.match(await page.locator('#spec-text').inputValue(), /"name": "live-from-editor \(copy\)"/);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'live-from-editor' }).waitFor();
+
   await page.setViewportSize({ width: 420, height: 800 });
   await page.waitForTimeout(300);
-  await shot(page, 'job-narrow');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'job-narrow-top.png') });
+  await page.locator('#flow-title').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -500));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'job-narrow-charts.png') });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the narrow page scrolls sideways by ${overflow}px`);
 });
@@ -175,6 +186,29 @@ test('the compare view shows two jobs side by side, picked from the jobs list', 
   await page.locator('#compare-metric').selectOption('valAccuracy');
   await page.locator('caption', { hasText: 'validation accuracy' }).waitFor();
   assert.match(page.url(), /metric=valAccuracy/);
+});
+
+test("every editor template validates; the deep sigmoid one shows vanishing gradients in the heatmap and the events", { timeout: 180_000 }, async () => {
+  const page = await openPage('#/new');
+  const options = await page.locator('#template option').evaluateAll(os => os.map(o => o.value).filter(Boolean));
+  assert.ok(options.includes('deep-sigmoid'), `templates: ${options}`);
+  for (const template of options) {
+    await page.locator('#template').selectOption(template);
+    await page.locator('#validation-state', { hasText: 'Valid:' }).waitFor();
+  }
+  await page.locator('#template').selectOption('deep-sigmoid');
+  await page.locator('#validation-state', { hasText: 'Valid:' }).waitFor();
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await page.getByRole('heading', { level: 1, name: 'deep-sigmoid' }).waitFor();
+  await page.locator('.live-line', { hasText: 'Finished' }).waitFor({ timeout: 120_000 });
+  await page.locator('.events li', { hasText: 'vanishing gradient' }).first().waitFor();
+  assert.match(await page.locator('.heatmap-canvas').getAttribute('aria-label'), /11 layers over \d+ sampled steps/);
+  // The arrow keys read single cells: the first layer's gradient is far below the last one's.
+  await page.locator('.heatmap-canvas').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await page.locator('#heatmap-readout').textContent(), /^0_linear, step \d+ \(epoch \d+\): ‖g‖ = /);
+  await page.locator('#flow-title').scrollIntoViewIfNeeded();
+  await shot(page, 'job-vanishing');
 });
 
 test('filters with no match, an unknown job and the keyboard path are handled', { timeout: 60_000 }, async () => {

@@ -22,7 +22,8 @@ function lastValue(column) {
 export function lineChart(host, { title, series, xLabel = 'epoch', yLabel = '', empty = 'Waiting for the first epoch…' }) {
   const summary = el('p', { class: 'visually-hidden', 'aria-live': 'off' });
   const placeholder = el('div', { class: 'chart-placeholder' }, empty);
-  const box = el('div', { class: 'chart-box', style: `height:${HEIGHT + 60}px` }, placeholder);
+  // min-height, not height: the legend wraps by window width (never by data: its values have fixed widths).
+  const box = el('div', { class: 'chart-box', style: `min-height:${HEIGHT + 60}px` }, placeholder);
   host.append(el('figure', { class: 'chart', 'aria-label': title }, el('figcaption', {}, title), box, summary));
 
   const plot = new uPlot({

@@ -128,12 +128,12 @@ export function jobView(main, id) {
 
     function connect() {
       source = new EventSource(`${jobUrl(job.id)}/events`);
-      source.addEventListener('open', () => { if (!ended) setText(liveLine, 'Live: epochs appear as they finish.'); });
+      source.addEventListener('open', () => { if (!ended) setText(liveLine, 'Live: each epoch appears as it finishes.'); });
       source.addEventListener('status', e => {
         const { status, failureReason } = JSON.parse(e.data);
         if (status === job.status) return;
         showJob({ ...job, status, failureReason });
-        setText(liveLine, `Status: ${status}.`);
+        setText(liveLine, status === 'running' ? 'Running: each epoch appears as it finishes.' : `Status: ${status}.`);
         // The stream carries the status only; the job row has the new timestamps.
         api(jobUrl(job.id)).then(current => { if (!disposed && current.status === job.status) showJob(current); }).catch(() => {});
       });

@@ -45,7 +45,8 @@ export function jobsView(main, query) {
     el('caption', { class: 'visually-hidden' }, 'Jobs, newest first'),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, 'Select for comparison')),
-      ['Name', 'Status', 'Progress', 'Dataset', 'Model', 'Created', 'Duration', 'Final loss'].map(h => el('th', { scope: 'col' }, h)))),
+      ['Name', 'Status', 'Progress', 'Dataset', 'Model', 'Created'].map(h => el('th', { scope: 'col' }, h)),
+      ['Duration', 'Final loss'].map(h => el('th', { scope: 'col', class: 'num' }, h)))),
     tbody);
   const body = el('div', { class: 'table-area' });
   const pager = el('nav', { class: 'pager', 'aria-label': 'Pages' });
