@@ -66,6 +66,17 @@ async function waitForFinal(id) {
   throw new Error(`job ${id} did not finish in 120 s`);
 }
 
+// First in the file (node:test runs a file's tests in order): the data folder is still empty.
+test('a fresh service shows an empty jobs list that points to the editor', { timeout: 60_000 }, async () => {
+  const page = await openPage('');
+  await page.locator('.notice.empty', { hasText: 'No jobs yet.' }).waitFor();
+  assert.equal(await page.locator('.pager').isVisible(), false);
+  await shot(page, 'jobs-empty');
+  await page.getByRole('link', { name: 'Write a spec in the editor' }).click();
+  await page.getByRole('heading', { level: 1, name: 'New job' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+});
+
 test('a spec submitted from the editor opens its job page, which updates live as epochs arrive', { timeout: 180_000 }, async () => {
   const page = await openPage('#/new');
   await page.locator('#spec-text').fill(JSON.stringify(xorSpec('live-from-editor'), null, 2));
@@ -213,8 +224,16 @@ test("every editor template validates; the deep sigmoid one shows vanishing grad
 
 test('filters with no match, an unknown job and the keyboard path are handled', { timeout: 60_000 }, async () => {
   const page = await openPage('#/jobs?name=no-such-job-');
-  await page.locator('.notice.empty', { hasText: 'No jobs match these filters.' }).waitFor();
+  await page.locator('.notice.empty', { hasText: 'No jobs match these filters.' }).getByRole('button', { name: 'Clear filters' }).waitFor();
   await shot(page, 'jobs-no-match');
+  // The created-after field is sent as an ISO 8601 instant the API accepts: the past matches, the future does not.
+  await page.locator('.notice.empty').getByRole('button', { name: 'Clear filters' }).click();
+  await page.locator('#filter-created').fill('2000-01-01T00:00');
+  await page.locator('.jobs-table tbody tr').first().waitFor();
+  await page.locator('#filter-created').fill('2099-01-01T00:00');
+  await page.locator('.notice.empty', { hasText: 'No jobs match these filters.' }).waitFor();
+  assert.match(page.url(), /createdAfter=2098-12-31T23/); // 2099-01-01 00:00 in Berlin, as UTC
+  await page.reload();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.keyboard.press('Enter');

@@ -37,11 +37,11 @@ export function statusBadge(status) {
   return el('span', { class: `badge status-${status}` }, status);
 }
 
-/** A notice for empty and error states; `retry` adds a button. */
-export function notice(kind, message, retry) {
+/** A notice for empty and error states; `action` adds a button (`actionLabel` on it). */
+export function notice(kind, message, action, actionLabel = 'Try again') {
   return el('div', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : null },
     el('p', {}, message),
-    retry ? el('button', { type: 'button', onclick: retry }, 'Try again') : null);
+    action ? el('button', { type: 'button', onclick: action }, actionLabel) : null);
 }
 
 /** A view keeps its own state (filters, compared jobs) in the hash without re-rendering itself. */

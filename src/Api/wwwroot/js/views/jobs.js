@@ -149,7 +149,7 @@ export function jobsView(main, query) {
         rows.clear();
         const filtered = state.status || state.name || state.createdAfter;
         clear(body, filtered
-          ? notice('empty', 'No jobs match these filters.', resetFilters)
+          ? notice('empty', 'No jobs match these filters.', resetFilters, 'Clear filters')
           : el('div', { class: 'notice empty' }, el('p', {}, 'No jobs yet. '), el('p', {}, el('a', { href: '#/new' }, 'Write a spec in the editor'), ' to start one.')));
       } else {
         if (!body.contains(table)) clear(body, table);
@@ -172,6 +172,7 @@ export function jobsView(main, query) {
   function renderPager({ page, pageSize, total }) {
     const first = total ? (page - 1) * pageSize + 1 : 0, last = Math.min(total, page * pageSize);
     const pages = Math.max(1, Math.ceil(total / pageSize));
+    pager.hidden = total === 0;
     clear(pager,
       el('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => { state.page--; reload(); } }, '← Newer'),
       el('span', { class: 'num' }, `${first}–${last} of ${total}`),
