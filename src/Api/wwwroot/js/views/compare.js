@@ -89,7 +89,7 @@ export function compareView(main, query) {
     const better = HIGHER_IS_BETTER.has(metric) ? Math.max : Math.min;
     clear(tableHost, el('table', {},
       el('caption', {}, `${METRICS[metric]}: last and best value per job`),
-      el('thead', {}, el('tr', {}, ['Job', 'Status', 'Epochs', 'Last', 'Best'].map(h => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['Job', 'Status', 'Epochs', 'Last', 'Best'].map((h, i) => el('th', { scope: 'col', class: i > 1 ? 'num' : null }, h)))),
       el('tbody', {}, jobs.map((job, i) => {
         const values = epochs.filter(r => r.values[i] !== null).map(r => r.values[i]);
         const count = epochs.filter(r => r.values[i] !== null).length;
