@@ -45,6 +45,15 @@ async function openPage(route, viewport = { width: 1280, height: 800 }) {
 
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
+/** At a phone's width the page must not scroll sideways (wide tables scroll inside their own box). */
+async function assertFitsNarrow(page, name) {
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.waitForTimeout(300);
+  await shot(page, name);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${name}: the page scrolls sideways by ${overflow}px`);
+}
+
 function xorSpec(name, { epochs = 30, samples = 2000, batchSize = 4, lr = 0.002 } = {}) {
   return {
     name,
@@ -127,6 +136,7 @@ test('a spec submitted from the editor opens its job page, which updates live as
   assert.match(await page.locator('#spec-text').inputValue(), /"name": "live-from-editor \(copy\)"/);
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'live-from-editor' }).waitFor();
+  await page.locator('.live-line', { hasText: 'Finished' }).waitFor();
 
   await page.setViewportSize({ width: 420, height: 800 });
   await page.waitForTimeout(300);
@@ -135,8 +145,7 @@ test('a spec submitted from the editor opens its job page, which updates live as
   await page.locator('#flow-title').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -500));
   await page.screenshot({ path: path.join(ARTIFACTS, 'job-narrow-charts.png') });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the narrow page scrolls sideways by ${overflow}px`);
+  await assertFitsNarrow(page, 'job-narrow');
 });
 
 test("a bad spec's errors are shown at their JSON paths and lines", { timeout: 60_000 }, async () => {
@@ -166,6 +175,7 @@ test("a bad spec's errors are shown at their JSON paths and lines", { timeout: 6
   const selected = await page.locator('#spec-text').evaluate(t => t.value.slice(t.selectionStart, t.selectionEnd));
   assert.equal(selected, '-1');
   await shot(page, 'editor-errors');
+  await assertFitsNarrow(page, 'editor-errors-narrow');
 
   // A syntax error is located without asking the server.
   await page.locator('#spec-text').fill('{"name": "x",,}');
@@ -193,6 +203,8 @@ test('the compare view shows two jobs side by side, picked from the jobs list', 
   assert.match(await rows.nth(0).textContent(), /compare-slow-lr.*succeeded.*25/);
   assert.match(await page.locator('.compare-chart .visually-hidden').textContent(), /epoch 25, compare-slow-lr \(…[0-9a-f]{8}\) \d.*, compare-fast-lr/);
   await shot(page, 'compare');
+  await assertFitsNarrow(page, 'compare-narrow');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.locator('#compare-metric').selectOption('valAccuracy');
   await page.locator('caption', { hasText: 'validation accuracy' }).waitFor();
