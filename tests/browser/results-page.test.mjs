@@ -115,6 +115,7 @@ test('a spec submitted from the editor opens its job page, which updates live as
     await page.waitForTimeout(50);
   }
   assert.ok(seenWhileRunning.size >= 3, `epochs seen while running: ${[...seenWhileRunning]}`);
+  assert.ok(screenshotTaken, 'the job finished before epoch 8 could be captured mid-training');
   assert.equal(await flowTop(), flowTopAtStart, 'the page moved while epochs arrived');
 
   await page.locator('.live-line', { hasText: 'Finished' }).waitFor({ timeout: 60_000 });
