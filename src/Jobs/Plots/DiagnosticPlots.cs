@@ -43,7 +43,7 @@ public static class DiagnosticPlots
         var plot = new Plot();
         var steps = diagnostics.Series.SelectMany(s => s.Points).Select(p => p.Step).Distinct().Order().ToList();
         foreach (var (step, when) in steps.Count == 0 ? [] : new[] { (steps[0], "first"), (steps[^1], "last") }.Distinct())
-            foreach (var metric in new[] { DiagnosticMetrics.ActivationMean, DiagnosticMetrics.ActivationVariance, DiagnosticMetrics.DeadFraction, DiagnosticMetrics.SaturatedFraction })
+            foreach (var metric in new[] { DiagnosticMetrics.ActivationMean, DiagnosticMetrics.ActivationVariance, DiagnosticMetrics.DeadFraction, DiagnosticMetrics.NegativeFraction, DiagnosticMetrics.SaturatedFraction })
             {
                 var points = diagnostics.Series.Where(s => s.Metric == metric)
                     .Select(s => (Index: diagnostics.Layers.ToList().IndexOf(s.Layer), Point: s.Points.FirstOrDefault(p => p.Step == step)))

@@ -18,6 +18,8 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
     public double? FirstLoss { get; private set; }
     /// <summary>Global L2 norm of the first gradient, before clipping; null for optimizers that never ask for .grad (newton).</summary>
     public double? FirstGradientNorm { get; private set; }
+    /// <summary>The same after clipping; null without clipping. The divergence bound applies to it, since taming the norm is what clipping is for.</summary>
+    public double? FirstClippedGradientNorm { get; private set; }
 
     public Action<double>? CheckLoss { get; init; }
     public Action<double>? CheckGradientNorm { get; init; }
@@ -40,15 +42,17 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
         foreach (var p in parameters) p.grad?.zero_();
         var total = Loss();
         total.backward();
-        double norm = FirstGradientNorm is null || settings.Clipping is NormClippingSpec
+        bool first = FirstGradientNorm is null;
+        double norm = first || settings.Clipping is NormClippingSpec
             ? GradientNorms.Global(parameters).ToDouble()
             : 0;
-        if (FirstGradientNorm is null)
+        GradientClipping.Apply(settings.Clipping, parameters, norm);
+        if (first)
         {
             FirstGradientNorm = norm;
-            CheckGradientNorm?.Invoke(norm);
+            FirstClippedGradientNorm = GradientClipping.NormAfter(settings.Clipping, parameters, norm);
+            CheckGradientNorm?.Invoke(FirstClippedGradientNorm ?? norm);
         }
-        GradientClipping.Apply(settings.Clipping, parameters, norm);
         return total;
     }
 }

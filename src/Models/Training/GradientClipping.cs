@@ -27,4 +27,12 @@ public static class GradientClipping
                 break;
         }
     }
+
+    /// <summary>The global norm after <see cref="Apply"/>; null without clipping. Norm clipping knows it from the scale; value clipping measures it (one host read, only when clipping by value).</summary>
+    public static double? NormAfter(ClippingSpec? spec, IReadOnlyList<Parameter> parameters, double globalNorm) => spec switch
+    {
+        NormClippingSpec norm => Math.Min(1.0, norm.MaxNorm / (globalNorm + 1e-6)) * globalNorm,
+        ValueClippingSpec => GradientNorms.Global(parameters).ToDouble(),
+        _ => null,
+    };
 }
