@@ -43,15 +43,25 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
         var total = Loss();
         total.backward();
         bool first = FirstGradientNorm is null;
-        double norm = first || settings.Clipping is NormClippingSpec
-            ? GradientNorms.Global(parameters).ToDouble()
-            : 0;
+        double norm = 0;
+        double? clipped = null;
+        if (first && settings.Clipping is ValueClippingSpec value)
+        {
+            // Both norms from one host read: clipping by value adds no sync of its own.
+            var norms = GradientNorms.GlobalBeforeAndAfterValueClip(parameters, value.ClipValue).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+            (norm, clipped) = (norms[0], norms[1]);
+        }
+        else if (first || settings.Clipping is NormClippingSpec)
+        {
+            norm = GradientNorms.Global(parameters).ToDouble();
+            clipped = GradientClipping.NormAfter(settings.Clipping, norm);
+        }
         GradientClipping.Apply(settings.Clipping, parameters, norm);
         if (first)
         {
             FirstGradientNorm = norm;
-            FirstClippedGradientNorm = GradientClipping.NormAfter(settings.Clipping, parameters, norm);
-            CheckGradientNorm?.Invoke(FirstClippedGradientNorm ?? norm);
+            FirstClippedGradientNorm = clipped;
+            CheckGradientNorm?.Invoke(clipped ?? norm);
         }
         return total;
     }

@@ -28,11 +28,10 @@ public static class GradientClipping
         }
     }
 
-    /// <summary>The global norm after <see cref="Apply"/>; null without clipping. Norm clipping knows it from the scale; value clipping measures it (one host read, only when clipping by value).</summary>
-    public static double? NormAfter(ClippingSpec? spec, IReadOnlyList<Parameter> parameters, double globalNorm) => spec switch
+    /// <summary>The global norm after norm clipping, known from the scale; null without clipping. (Value clipping's comes from <see cref="GradientNorms.GlobalBeforeAndAfterValueClip"/>.)</summary>
+    public static double? NormAfter(ClippingSpec? spec, double globalNorm) => spec switch
     {
         NormClippingSpec norm => Math.Min(1.0, norm.MaxNorm / (globalNorm + 1e-6)) * globalNorm,
-        ValueClippingSpec => GradientNorms.Global(parameters).ToDouble(),
         _ => null,
     };
 }
