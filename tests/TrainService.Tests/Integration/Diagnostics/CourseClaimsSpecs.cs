@@ -17,6 +17,22 @@ public static class CourseClaimsSpecs
          "diagnostics": {"every": 1}}
         """;
 
+    /// <summary>breast_cancer (standardised) → 10 × linear(64, selu) with lecun_normal weights and the model-wide <paramref name="biasInit"/> → 1 sigmoid.</summary>
+    public static string DeepSelu(string biasInit)
+    {
+        var hidden = string.Join(",", Enumerable.Repeat("""{"kind": "linear", "units": 64, "activation": "selu"}""", 10));
+        return $$$"""
+            {"name": "deep-selu",
+             "dataset": {"kind": "breast_cancer"},
+             "model": {"inputShape": [30], "init": {"scheme": "lecun_normal"}, "biasInit": {{{biasInit}}},
+                       "layers": [{{{hidden}}}, {"kind": "linear", "units": 1, "activation": "sigmoid"}]},
+             "loss": {"kind": "bce"},
+             "optimizer": {"kind": "sgd", "lr": 0.01},
+             "training": {"epochs": 1, "batchSize": 128, "seed": 2, "standardize": true},
+             "diagnostics": {"every": 1000}}
+            """;
+    }
+
     /// <summary>An Elman tanh RNN over the adding problem with hidden-to-hidden weights drawn from N(0, <paramref name="recurrentStd"/>²).</summary>
     public static string Rnn(double recurrentStd, string clipping = "null", double divergenceGradNorm = 1e6, int epochs = 2) => $$$"""
         {"name": "rnn-recurrent-{{{recurrentStd}}}",
