@@ -20,6 +20,7 @@ public sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFacto
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.EnsureCreatedAsync(ct);
+            await AdditiveColumns.AddMissingAsync(db, ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
