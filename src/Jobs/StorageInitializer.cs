@@ -19,6 +19,7 @@ internal sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFac
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.EnsureCreatedAsync(ct);
+            await AdditiveColumns.AddMissingAsync(db, ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

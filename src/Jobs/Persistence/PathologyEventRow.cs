@@ -11,4 +11,6 @@ internal sealed class PathologyEventRow
     public int Epoch { get; set; }
     public required string ValuesJson { get; set; }
     public required string Message { get; set; }
+    /// <summary>Code of the submission warning that predicted the event; null when none did.</summary>
+    public string? Warning { get; set; }
 }

@@ -7,6 +7,7 @@ public static class LayerShapes
 {
     public static (int[]? Shape, long Parameters) Next(LayerSpec layer, int[] input, string path, Dictionary<string, string> errors)
     {
+        InitChecks.Check(layer, path, errors); // initialiser errors do not hide the shapes after them
         string? error = Check(layer, input, path, errors);
         if (error is not null)
         {
