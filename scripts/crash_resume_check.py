@@ -101,7 +101,7 @@ def resume_line(log_path, offset, job_id):
         log.seek(offset)
         text = log.read()
     resumed = re.search(rf"Job {job_id} resumes from checkpoint (\S+) after epoch (\d+)", text)
-    began = re.search(rf"Job {job_id} trains from epoch (\d+), global step (\d+)", text)
+    began = re.search(rf"Job {job_id}: this attempt trained from epoch (\d+), global step (\d+)", text)
     if not resumed or not began:
         return None
     return resumed.group(1), int(resumed.group(2)), int(began.group(1)), int(began.group(2))

@@ -10,7 +10,7 @@ namespace TrainService.Jobs.Execution;
 /// Takes metrics off the training thread through a channel and writes them in batches, so a
 /// slow database never stalls a training step.
 /// </summary>
-public sealed class MetricsWriter : ITrainingObserver
+internal sealed class MetricsWriter : ITrainingObserver
 {
     readonly Channel<(MetricRow[] Rows, PathologyEventRow[] Events, TaskCompletionSource? Barrier)> channel =
         Channel.CreateUnbounded<(MetricRow[], PathologyEventRow[], TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -26,11 +26,6 @@ public sealed class MetricsWriter : ITrainingObserver
     }
 
     public EpochMetrics? Last { get; private set; }
-
-    /// <summary>The held-out test measurement, stored with the final checkpoint.</summary>
-    public TestMetrics? Test { get; private set; }
-
-    public void OnTestEnd(TestMetrics metrics) => Test = metrics;
 
     public void OnStep(StepMetrics metrics) => Write(StepMetricSeries.ToRows(jobId, metrics).ToArray());
 

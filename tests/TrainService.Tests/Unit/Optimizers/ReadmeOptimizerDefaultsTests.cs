@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Specs;
+using TrainService.Models.Optimizers;
 using TrainService.Models.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
