@@ -36,6 +36,10 @@ public static class PlotRendering
     // Multiplot has no SVG export of its own; Skia's SVG canvas takes the same drawing calls.
     static byte[] Svg(Figure figure)
     {
+        // ScottPlot draws a second pass when the first one changed the layout (legends outside the data);
+        // on an SVG canvas both passes would stay in the file, so the layout is settled off-screen first.
+        using (var surface = SKSurface.Create(new SKImageInfo(figure.Width, figure.Height)))
+            figure.Content.Render(surface.Canvas, new PixelRect(0, figure.Width, figure.Height, 0));
         using var stream = new SKDynamicMemoryWStream();
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, figure.Width, figure.Height), stream))
             figure.Content.Render(canvas, new PixelRect(0, figure.Width, figure.Height, 0));
