@@ -85,9 +85,10 @@ public sealed class TrainingSession : IDisposable
 
     public void SaveCheckpoint(Stream destination)
     {
-        // Between epochs the generator already stands where the next epoch will draw its permutation.
-        var progress = Progress.StepInEpoch == 0 ? Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle) } : Progress;
-        progress = progress with { ModuleGeneratorStates = Networks.Modules.SeededModules.Capture(Model) };
+        // Progress always holds the generator state the current (or next) epoch draws its permutation from:
+        // captured at each epoch's start and again at its end. Capturing here instead would be wrong for a
+        // cancel seen at an epoch's first batch, after that epoch's permutation was drawn.
+        var progress = Progress with { ModuleGeneratorStates = Networks.Modules.SeededModules.Capture(Model) };
         CheckpointFile.Write(destination, Spec, progress, Model, Optimizer, stopping);
     }
 
@@ -117,7 +118,7 @@ public sealed class TrainingSession : IDisposable
             schedule.EndEpoch(metrics.Epoch, valLoss ?? metrics.TrainLoss);
             bool stop = stopping?.ShouldStop(metrics, Model) == true || Optimizer.Converged;
             if (stop || metrics.Epoch == Spec.Training.Epochs) stopping?.RestoreBest(Model);
-            Progress = Progress with { Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0, Plateau = schedule.Capture(), EarlyStopping = stopping?.Capture(), StoppedEarly = stop };
+            Progress = Progress with { EpochStartGeneratorState = GeneratorState.Capture(shuffle), Epoch = Progress.Epoch + 1, StepInEpoch = 0, EpochLossSum = 0, EpochCorrect = 0, Plateau = schedule.Capture(), EarlyStopping = stopping?.Capture(), StoppedEarly = stop };
             observer.OnEpochEnd(metrics, this);
         }
     }
