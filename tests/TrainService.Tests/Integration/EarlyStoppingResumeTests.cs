@@ -62,6 +62,11 @@ public sealed class EarlyStoppingResumeTests() : ServiceTest(new TrainServiceFac
         var a = await (await Client.PostAsJsonAsync($"/api/jobs/{disturbed.Id}/predict?checkpoint=final", inputs)).ReadAsync<PredictResponse>();
         var b = await (await Client.PostAsJsonAsync($"/api/jobs/{undisturbed.Id}/predict?checkpoint=final", inputs)).ReadAsync<PredictResponse>();
         Assert.Equal(b.Outputs.SelectMany(o => o), a.Outputs.SelectMany(o => o));
+        // Early stopping put the best epoch's weights back before `final` was written: final predicts as best does,
+        // though training went on for `patience` epochs after it.
+        var best = await (await Client.PostAsJsonAsync($"/api/jobs/{undisturbed.Id}/predict?checkpoint=best", inputs)).ReadAsync<PredictResponse>();
+        Assert.True(reference.Epochs.MinBy(e => e.ValLoss)!.Epoch < reference.Epochs.Count, "the best epoch was the last");
+        Assert.Equal(best.Outputs.SelectMany(o => o), b.Outputs.SelectMany(o => o));
     }
 
     static (double, double?, double?, double?, double?) Measured(EpochMetrics e) => (e.TrainLoss, e.ValLoss, e.TrainAccuracy, e.ValAccuracy, e.LearningRate);
