@@ -46,6 +46,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<Monitoring.ServiceMetrics>();
+        services.AddSingleton<ITrainingObserverFactory, Monitoring.TrainingThroughputObserver>();
         services.AddSingleton<JobProgress>();
         services.AddSingleton<JobWatcher>();
         services.AddSingleton(provider => new TrainingRunServices(
