@@ -37,10 +37,11 @@ def healthy(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def live_server(startup_timeout: float = 90.0) -> Iterator[str]:
-    """Yield the base URL of a running service; stop it and remove its data afterwards."""
+def live_server(*settings: str, startup_timeout: float = 90.0) -> Iterator[str]:
+    """Yield the base URL of a running service; stop it and remove its data afterwards.
+    ``settings`` are extra configuration arguments such as ``--TrainService:MaxQueuedJobs=1``."""
     existing = os.environ.get("TRAINSERVICE_TEST_URL")
-    if existing:
+    if existing and not settings:
         yield existing.rstrip("/")
         return
     dll = Path(os.environ.get("TRAINSERVICE_API_DLL", DEFAULT_DLL))
@@ -51,7 +52,7 @@ def live_server(startup_timeout: float = 90.0) -> Iterator[str]:
     log = open(os.path.join(data, "service.log"), "wb")
     process = subprocess.Popen(
         ["dotnet", str(dll), "--urls", url, f"--TrainService:DataDirectory={data}",
-         "--Serilog:MinimumLevel:Default=Warning"],
+         "--Serilog:MinimumLevel:Default=Warning", *settings],
         stdout=log, stderr=subprocess.STDOUT, cwd=data)
     try:
         deadline = time.monotonic() + startup_timeout
