@@ -50,10 +50,19 @@ def test_compare_aligns_jobs_by_epoch(client, trained, unique):
     assert client.compare([trained["id"], other["id"]], "trainLoss", format="png").startswith(PNG_MAGIC)
 
 
+def test_compare_as_frame_tells_jobs_of_the_same_name_apart(client, unique):
+    pytest.importorskip("pandas")
+    from conftest import xor_spec
+    ids = [client.wait(client.submit(xor_spec(unique, epochs=2))["id"], timeout=60, progress=False)["id"] for _ in range(2)]
+    table = client.compare(ids, "trainLoss", as_frame=True)
+    assert list(table.columns) == [f"{unique} (…{job_id[-8:]})" for job_id in ids]
+    assert len(set(table.columns)) == 2
+
+
 def test_compare_as_frame_has_one_column_per_job(client, trained):
     pytest.importorskip("pandas")
     table = client.compare([trained["id"]], "trainLoss", as_frame=True)
-    assert list(table.columns) == [f"{trained['name']} ({trained['id'][:8]})"]
+    assert list(table.columns) == [trained["name"]]
     assert table.index.name == "epoch" and len(table) == 60
 
 

@@ -130,7 +130,7 @@ class TrainClient:
                 raise WaitTimeoutError(job_id, timeout, job)
         final = job.get("finalMetrics") or {}
         bar.update(epoch=final.get("epoch"), loss=final.get("trainLoss"))
-        bar.close(job["status"])
+        bar.close(job["status"], _run_seconds(job))
         return job
 
     def _follow(self, job_id: str, bar, deadline: Optional[float]) -> None:
@@ -271,6 +271,17 @@ def _spec_body(spec: Spec) -> Union[Json, str]:
     if isinstance(spec, Mapping):
         return dict(spec)
     raise TypeError(f"a spec is a dict (or JSON text), not {type(spec).__name__}")
+
+
+def _run_seconds(job: Mapping[str, Any]) -> Optional[float]:
+    """Started → finished, from the job's timestamps (a job that finished before ``wait`` began still shows its real time)."""
+    if not job.get("startedAt") or not job.get("finishedAt"):
+        return None
+    try:
+        started, finished = (dt.datetime.fromisoformat(job[k]) for k in ("startedAt", "finishedAt"))
+    except ValueError:  # before Python 3.11, fromisoformat takes only 3 or 6 fractional digits
+        return None
+    return (finished - started).total_seconds()
 
 
 def _iso(value: Union[str, dt.date, dt.datetime, None]) -> Optional[str]:

@@ -27,9 +27,12 @@ def diagnostics_frame(diagnostics: Mapping[str, Any]):
 
 
 def comparison_frame(comparison: Mapping[str, Any]):
-    """Epochs as rows, one column per job (named ``name (id8)``)."""
+    """Epochs as rows, one column per job: its name, or ``name (…last 8 of the id)`` where names repeat
+    (ids are time-ordered, so their ends, not their starts, tell jobs apart)."""
     pandas = require_pandas()
-    columns = [f"{job['name']} ({job['id'][:8]})" for job in comparison["jobs"]]
+    names = [job["name"] for job in comparison["jobs"]]
+    columns = [name if names.count(name) == 1 else f"{name} (…{job['id'][-8:]})"
+               for name, job in zip(names, comparison["jobs"])]
     table = pandas.DataFrame([row["values"] for row in comparison["epochs"]], columns=columns,
                              index=[row["epoch"] for row in comparison["epochs"]])
     table.index.name = "epoch"

@@ -41,6 +41,7 @@ class Progress:
         self.label, self.total = label, max(1, total)
         self.done, self.status, self.loss = 0, None, None
         self.started = time.monotonic()
+        self.seconds: Optional[float] = None  # the job's own run time, once known; else time spent waiting
 
     def update(self, *, epoch: Optional[int] = None, status: Optional[str] = None, loss: Optional[float] = None) -> None:
         changed = False
@@ -53,8 +54,8 @@ class Progress:
         if changed:
             self.draw()
 
-    def close(self, status: str) -> None:
-        self.status = status
+    def close(self, status: str, seconds: Optional[float] = None) -> None:
+        self.status, self.seconds = status, seconds
         self.draw(final=True)
 
     def draw(self, final: bool = False) -> None:
@@ -62,8 +63,8 @@ class Progress:
 
     def text(self) -> str:
         loss = f", loss {self.loss:.4g}" if self.loss is not None else ""
-        return (f"{self.label}: {self.status}, epoch {self.done}/{self.total}{loss}, "
-                f"{time.monotonic() - self.started:.1f} s")
+        seconds = self.seconds if self.seconds is not None else time.monotonic() - self.started
+        return f"{self.label}: {self.status}, epoch {self.done}/{self.total}{loss}, {seconds:.1f} s"
 
 
 class TerminalProgress(Progress):
