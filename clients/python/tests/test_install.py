@@ -29,3 +29,4 @@ def test_pip_install_puts_the_package_in_site_packages(tmp_path):
     assert plain == ["requests>=2.25"]
     import trainservice
     assert version == trainservice.__version__
+    assert (Path(where).parent / "py.typed").exists()  # type checkers read the hints

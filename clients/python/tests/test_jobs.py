@@ -135,3 +135,11 @@ def test_an_uploaded_dataset_trains_and_predicts(client, unique):
     client.delete_dataset(dataset["id"])
     with pytest.raises(trainservice.NotFoundError):
         client.get_dataset(dataset["id"])
+
+
+def test_a_dataset_uploads_from_a_path_as_csv_by_its_file_name(client, tmp_path):
+    path = tmp_path / "points.csv"
+    path.write_text("x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    dataset = client.upload_dataset(path, "binary", "label")
+    assert dataset["name"] == "points.csv" and dataset["classBalance"] == {"0": 2, "1": 2}
+    assert dataset["id"] in [d["id"] for d in client.datasets(page_size=200)]
