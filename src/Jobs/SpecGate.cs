@@ -63,8 +63,18 @@ public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets up
         var validation = SpecValidator.Validate(spec, uploads, limits.Value);
         errors.AddRange(validation.Errors);
         errors.AddRange(await warmStarts.ValidateAsync(spec, ct));
+        if (errors.IsEmpty) spec = ResolvedDefaults(spec);
         return new SpecGateResult(spec, validation, errors.ToDictionary(), Malformed: false);
     }
+
+    /// <summary>
+    /// Defaults that depend on other fields, written into the accepted spec so that the job's
+    /// echoed spec says what will happen. A valid spec with validationSplit &gt; 0 always has validation rows.
+    /// </summary>
+    static TrainingSpec ResolvedDefaults(TrainingSpec spec) => spec.Checkpoints.BestMetric is not null ? spec : spec with
+    {
+        Checkpoints = spec.Checkpoints with { BestMetric = spec.Training.ValidationSplit > 0 ? BestMetric.ValLoss : BestMetric.TrainLoss },
+    };
 
     static JsonException? PathOf(ReadOnlyMemory<byte> bytes)
     {

@@ -27,10 +27,25 @@ public sealed class DatasetUploadDocumentation : IOperationFilter
                 ["name"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Optional label; default: the file name." },
             },
         };
+        var file = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The file itself; task, target, features and name then come from the query string." };
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = schema } },
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new() { Schema = schema },
+                ["text/csv"] = new() { Schema = file },
+                ["application/json"] = new() { Schema = file },
+            },
         };
+        operation.Parameters ??= [];
+        foreach (var field in new[] { "task", "target", "features", "name" })
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = field,
+                In = ParameterLocation.Query,
+                Description = $"With a text/csv or application/json body only: {((OpenApiSchema)schema.Properties[field]).Description}",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
     }
 }

@@ -1,47 +1,57 @@
+using nietras.SeparatedValues;
 using TrainService.Models.Validation;
 
 namespace TrainService.Jobs.Datasets;
 
 /// <summary>
-/// Comma-separated text with a header row. Fields may be wrapped in double quotes (no embedded
-/// commas); blank lines are skipped. Problems are reported against the "file" field.
+/// RFC 4180 comma-separated text with a header row, parsed by Sep: fields in double quotes may
+/// hold commas, doubled quotes and line breaks; cells are trimmed; blank lines are skipped.
+/// Problems are reported against the "file" field.
 /// </summary>
 public static class CsvTableReader
 {
     public static RawTable? Read(string text, int maxColumns, ValidationErrors errors)
     {
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
-        if (lines.Count == 0)
+        // The header is read as an ordinary row: HeaderChecks reports duplicates and blanks in our words, Sep would throw.
+        using var reader = Sep.New(',').Reader(options => options with
         {
-            errors.Add("file", "is empty");
-            return null;
-        }
-        var columns = Split(lines[0]).Select(c => c ?? "").ToArray();
-        if (!HeaderChecks.Check(columns, maxColumns, errors)) return null;
-        if (lines.Count == 1)
+            HasHeader = false,
+            Unescape = true,
+            Trim = SepTrim.All,
+            DisableColCountCheck = true,
+        }).FromText(text);
+        string[]? columns = null;
+        var rows = new List<string?[]>();
+        foreach (var row in reader)
         {
-            errors.Add("file", "has a header but no data rows");
-            return null;
-        }
-        var rows = new List<string?[]>(lines.Count - 1);
-        for (int i = 1; i < lines.Count; i++)
-        {
-            var cells = Split(lines[i]);
+            if (IsBlank(row)) continue;
+            var cells = new string?[row.ColCount];
+            for (int c = 0; c < cells.Length; c++) cells[c] = row[c].ToString();
+            if (columns is null)
+            {
+                columns = cells.Select(c => c ?? "").ToArray();
+                if (!HeaderChecks.Check(columns, maxColumns, errors)) return null;
+                continue;
+            }
             if (cells.Length != columns.Length)
             {
-                errors.Add("file", $"row {i} has {cells.Length} cells but the header has {columns.Length} columns");
+                errors.Add("file", $"row {rows.Count + 1} (line {row.LineNumberFrom}) has {cells.Length} cells but the header has {columns.Length} columns");
                 return null;
             }
             rows.Add(cells);
         }
+        if (columns is null)
+        {
+            errors.Add("file", "is empty");
+            return null;
+        }
+        if (rows.Count == 0)
+        {
+            errors.Add("file", "has a header but no data rows");
+            return null;
+        }
         return new RawTable(columns, rows);
     }
 
-    static string?[] Split(string line) => line.Split(',').Select(Unquote).ToArray();
-
-    static string? Unquote(string cell)
-    {
-        string trimmed = cell.Trim();
-        return trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Trim() : trimmed;
-    }
+    static bool IsBlank(SepReader.Row row) => row.ColCount == 1 && row[0].Span.IsWhiteSpace();
 }

@@ -10,6 +10,13 @@ public static class UploadFormats
     static readonly string[] JsonTypes = ["application/json", "text/json"];
     static readonly string[] GenericTypes = ["", "application/octet-stream", "text/plain"];
 
+    /// <summary>Whether a request's own Content-Type says its body is the dataset file (not a form around it).</summary>
+    public static bool IsRawBody(string? requestContentType)
+    {
+        string mediaType = (requestContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return CsvTypes.Contains(mediaType) || JsonTypes.Contains(mediaType);
+    }
+
     public static UploadFormat? Detect(string? contentType, string fileName)
     {
         string mediaType = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();

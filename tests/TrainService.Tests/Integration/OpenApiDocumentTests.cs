@@ -18,7 +18,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<TrainServiceFactory>
     public async Task CommittedDocument_MatchesTheServedOne()
     {
         string served = Normalize(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"));
-        string path = Path.Combine(RepositoryRoot(), "openapi", "openapi.json");
+        string path = Path.Combine(RepositoryFiles.Root, "openapi", "openapi.json");
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
             await File.WriteAllTextAsync(path, served);
 
@@ -37,12 +37,4 @@ public sealed class OpenApiDocumentTests : IClassFixture<TrainServiceFactory>
 
     static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-
-    static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrainService.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("TrainService.sln not found above the test folder.");
-    }
 }

@@ -16,6 +16,7 @@ public sealed class XorJobTests : ServiceTest
         Assert.Equal($"/api/jobs/{job.Id}", created.Headers.Location!.OriginalString);
         Assert.Equal(JobStatus.Queued, job.Status);
         Assert.Equal("xor-tanh", job.Spec.Name);
+        Assert.Equal(TrainService.Contracts.Specs.BestMetric.ValLoss, job.Spec.Checkpoints.BestMetric); // the default, resolved and shown
 
         var done = await Client.WaitForFinalStateAsync(job.Id);
         Assert.Equal(JobStatus.Succeeded, done.Status);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using TrainService.Tests.Infrastructure;
+
 namespace TrainService.Tests.Unit.Build;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace TrainService.Tests.Unit.Build;
 /// </summary>
 public sealed class DockerIgnoreTests
 {
-    static readonly string Root = FindRoot();
+    static readonly string Root = RepositoryFiles.Root;
 
     [Theory]
     [InlineData("src/Api/bin/Debug/net10.0/TrainService.Api.dll")]
@@ -64,12 +66,5 @@ public sealed class DockerIgnoreTests
         var regex = new Regex("^" + Regex.Escape(pattern).Replace(@"\*\*/", "(.*/)?").Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]") + "$");
         var segments = path.Split('/');
         return Enumerable.Range(1, segments.Length).Any(n => regex.IsMatch(string.Join('/', segments[..n])));
-    }
-
-    static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TrainService.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("TrainService.sln not found above the test folder.");
     }
 }
