@@ -10,6 +10,7 @@ import trainservice
 from live_server import free_port
 
 JOB = {"id": "01a2", "name": "x", "status": "queued"}
+BROKEN = object()
 QUEUE_FULL = {"title": "Too many queued jobs", "status": 429, "detail": "The queue is full; retry after 1 seconds."}
 
 
@@ -26,6 +27,15 @@ class FakeService:
                 fake.requests.append({"method": self.command, "path": self.path, "headers": dict(self.headers),
                                       "body": self.rfile.read(length), "at": time.monotonic()})
                 status, headers, body = fake.script.pop(0) if len(fake.script) > 1 else fake.script[0]
+                if body is BROKEN:  # promise more than is sent, then hang up: a stream cut mid-way
+                    self.send_response(status)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.send_header("Content-Length", "1000")
+                    self.end_headers()
+                    self.wfile.write(b"event: status\n")
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
                 payload = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/problem+json" if status >= 400 else "application/json")
@@ -118,3 +128,18 @@ def test_retry_after_as_an_http_date():
     assert 8 <= parse_retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10
     assert parse_retry_after("3") == 3.0
     assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+
+
+def job_in(status):
+    return {"id": "01a2", "name": "x", "status": status, "spec": {"training": {"epochs": 3}},
+            "startedAt": None, "finishedAt": None, "finalMetrics": None}
+
+
+@pytest.mark.parametrize("fake", [[(200, {}, job_in("running")), (200, {}, BROKEN),
+                                   (200, {}, {"jobId": "01a2", "epochs": []}), (200, {}, job_in("succeeded"))]],
+                         indirect=True)
+def test_wait_falls_back_to_polling_when_the_event_stream_breaks(fake):
+    job = trainservice.TrainClient(fake.url).wait("01a2", timeout=10, progress=False)
+    assert job["status"] == "succeeded"
+    assert [r["path"] for r in fake.requests] == [
+        "/api/jobs/01a2", "/api/jobs/01a2/events", "/api/jobs/01a2/metrics", "/api/jobs/01a2"]

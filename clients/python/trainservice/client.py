@@ -3,6 +3,7 @@ MlflowClient and Ray's JobSubmissionClient. Responses are the service's JSON as 
 keys, exactly as in openapi/openapi.json); tables can come back as pandas DataFrames."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import time
@@ -136,13 +137,14 @@ class TrainClient:
     def _follow(self, job_id: str, bar, deadline: Optional[float]) -> None:
         # The read timeout bounds each wait for the next event, so the deadline is checked at least that often.
         read_timeout = 60.0 if deadline is None else max(0.2, min(60.0, deadline - time.monotonic()))
-        for event in self.events(job_id, read_timeout=read_timeout):
-            if event.type == "epoch":
-                bar.update(epoch=event.data["epoch"], loss=event.data.get("trainLoss"), status="running")
-            elif event.type == "status":
-                bar.update(status=event.data["status"])
-            if event.type == "end" or (deadline is not None and time.monotonic() > deadline):
-                return
+        with contextlib.closing(self.events(job_id, read_timeout=read_timeout)) as events:  # closes the stream on early return
+            for event in events:
+                if event.type == "epoch":
+                    bar.update(epoch=event.data["epoch"], loss=event.data.get("trainLoss"), status="running")
+                elif event.type == "status":
+                    bar.update(status=event.data["status"])
+                if event.type == "end" or (deadline is not None and time.monotonic() > deadline):
+                    return
 
     def _poll_once(self, job_id: str, bar, deadline: Optional[float]) -> None:
         time.sleep(0.5 if deadline is None else max(0.0, min(0.5, deadline - time.monotonic())))
