@@ -143,3 +143,12 @@ def test_wait_falls_back_to_polling_when_the_event_stream_breaks(fake):
     assert job["status"] == "succeeded"
     assert [r["path"] for r in fake.requests] == [
         "/api/jobs/01a2", "/api/jobs/01a2/events", "/api/jobs/01a2/metrics", "/api/jobs/01a2"]
+
+
+@pytest.mark.parametrize("fake", [[(200, {}, JOB)]], indirect=True)
+def test_the_client_is_a_context_manager_that_closes_its_session(fake, monkeypatch):
+    closed = []
+    with trainservice.TrainClient(fake.url) as client:
+        monkeypatch.setattr(client._http.session, "close", lambda: closed.append(True))
+        assert client.get("01a2") == JOB
+    assert closed == [True]

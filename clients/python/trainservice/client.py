@@ -59,6 +59,16 @@ class TrainClient:
     def __repr__(self) -> str:
         return f"TrainClient({self.base_url!r})"
 
+    def close(self) -> None:
+        """Close the pooled connections (``with TrainClient(...) as client:`` does it on exit)."""
+        self._http.session.close()
+
+    def __enter__(self) -> "TrainClient":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
     # Service
 
     def health(self) -> bool:
