@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainService.Api.Hosting;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
@@ -12,8 +13,13 @@ public static class SpecsEndpoints
         app.MapPost("/api/specs/validate", Validate).WithTags("Specs").WithName("ValidateSpec")
             .WithSummary("Check a spec without enqueuing it; a valid one returns each layer's output shape and the parameter count")
             .Accepts<TrainingSpec>("application/json");
+        app.MapGet("/api/specs/schema", Schema).WithTags("Specs").WithName("GetSpecSchema")
+            .WithSummary("The training spec as a JSON Schema (draft 2020-12), for editors and offline validation")
+            .Produces<string>(StatusCodes.Status200OK, "application/schema+json");
         return app;
     }
+
+    static IResult Schema(SpecJsonSchema schema) => TypedResults.Text(schema.Get(), "application/schema+json");
 
     static async Task<Results<Ok<SpecValidationResponse>, ValidationProblem>> Validate(HttpRequest request, SpecGate gate, CancellationToken ct)
     {

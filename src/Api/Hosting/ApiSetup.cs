@@ -19,6 +19,7 @@ public static class ApiSetup
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         // Binding failures throw, so BadRequestProblems can name the parameter (otherwise: an empty 400).
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddSingleton<SpecJsonSchema>();
         services.AddHealthChecks().AddCheck<TrainServiceHealthCheck>("storage-and-torch");
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger =>
