@@ -41,3 +41,10 @@ def test_snake_case_keywords_become_camel_case_and_none_is_left_out():
     assert specs.kind("adamw", weight_decay=0.1, lr=None) == {"kind": "adamw", "weightDecay": 0.1}
     assert specs.camel("validation_split") == "validationSplit"
     assert specs.dataset("uploaded", dataset_id="abc") == {"kind": "uploaded", "datasetId": "abc"}
+
+
+def test_the_spec_schema_is_a_json_schema_requiring_the_spec_parts(client):
+    schema = client.spec_schema()
+    assert "2020-12" in schema["$schema"]
+    root = schema["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    assert {"name", "dataset", "model", "loss", "optimizer"} <= set(root["required"])

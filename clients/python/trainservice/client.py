@@ -85,6 +85,10 @@ class TrainClient:
         Raises SpecValidationError listing every problem by JSON path."""
         return self._http.json("POST", "/api/specs/validate", json=_spec_body(spec), spec=True)
 
+    def spec_schema(self) -> Json:
+        """The training spec as a standalone JSON Schema (2020-12), for editors and offline checks."""
+        return self._http.json("GET", "/api/specs/schema")
+
     def submit(self, spec: Spec, idempotency_key: Optional[str] = None) -> Json:
         """Validate and enqueue a spec; returns the job (status ``queued``). The same
         ``idempotency_key`` with the same spec returns the existing job instead of a new one."""
