@@ -3,7 +3,7 @@ and plots, predict. Depends only on ``requests``; pandas is used when asked for 
 __version__ = "0.1.0"
 
 from . import specs  # noqa: E402
-from .client import FINAL_STATUSES, JobPage, TrainClient  # noqa: E402
+from .client import FINAL_STATUSES, Page, TrainClient  # noqa: E402
 from .errors import (  # noqa: E402
     ApiError, BadRequestError, ConflictError, IdempotencyKeyReusedError, NotFoundError, RateLimitedError,
     ServiceUnavailableError, SpecValidationError, TrainServiceError, WaitTimeoutError,
@@ -14,7 +14,7 @@ from .sse import Event  # noqa: E402
 from .transport import ServiceConnectionError  # noqa: E402
 
 __all__ = [
-    "TrainClient", "JobPage", "FINAL_STATUSES", "Event", "Plot", "side_by_side", "specs",
+    "TrainClient", "Page", "FINAL_STATUSES", "Event", "Plot", "side_by_side", "specs",
     "adam", "sgd", "mlp", "xor", "training_spec",
     "TrainServiceError", "ApiError", "BadRequestError", "SpecValidationError", "NotFoundError", "ConflictError",
     "IdempotencyKeyReusedError", "RateLimitedError", "ServiceUnavailableError", "ServiceConnectionError",

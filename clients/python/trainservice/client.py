@@ -27,8 +27,8 @@ FINAL_STATUSES = frozenset({"succeeded", "failed", "cancelled"})
 API_KEY_VARIABLE = "TRAINSERVICE_API_KEY"
 
 
-class JobPage(list):
-    """One page of ``list``: the job summaries, plus ``page``, ``page_size`` and ``total``."""
+class Page(list):
+    """One page of a listing (jobs or datasets): the items, plus ``page``, ``page_size`` and ``total``."""
 
     def __init__(self, body: Mapping[str, Any]):
         super().__init__(body["items"])
@@ -103,10 +103,10 @@ class TrainClient:
              created_after: Union[str, dt.date, dt.datetime, None] = None, *, page: int = 1, page_size: int = 20,
              as_frame: bool = False):
         """One page of job summaries, newest first; ``name`` matches a prefix, ``created_after`` is
-        an ISO 8601 string or a date/datetime (naive means UTC). A JobPage (a list with ``total``),
+        an ISO 8601 string or a date/datetime (naive means UTC). A Page (a list with ``total``),
         or a DataFrame indexed by id with ``as_frame=True``."""
         params = {"status": status, "name": name, "createdAfter": _iso(created_after), "page": page, "pageSize": page_size}
-        jobs = JobPage(self._http.json("GET", "/api/jobs", params=params))
+        jobs = Page(self._http.json("GET", "/api/jobs", params=params))
         return frames.frame(jobs, index="id") if as_frame else jobs
 
     def iter_jobs(self, status: Optional[str] = None, name: Optional[str] = None,
@@ -270,9 +270,9 @@ class TrainClient:
         part = (os.path.basename(str(filename)), handle) + ((content_type,) if content_type else ())
         return self._http.json("POST", "/api/datasets", data=form, files={"file": part})
 
-    def datasets(self, *, page: int = 1, page_size: int = 20) -> JobPage:
+    def datasets(self, *, page: int = 1, page_size: int = 20) -> Page:
         """Uploaded datasets, newest first (a list with ``total``)."""
-        return JobPage(self._http.json("GET", "/api/datasets", params={"page": page, "pageSize": page_size}))
+        return Page(self._http.json("GET", "/api/datasets", params={"page": page, "pageSize": page_size}))
 
     def get_dataset(self, dataset_id: str) -> Json:
         return self._http.json("GET", f"/api/datasets/{dataset_id}")
