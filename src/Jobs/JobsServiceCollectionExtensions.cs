@@ -33,6 +33,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IArtifactStore>(provider =>
             new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")));
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<TorchThreadsSetup>();
+        services.AddSingleton<StorageProbe>();
         services.AddHostedService<JobReconciler>();
         services.AddScoped<JobStore>();
         services.AddScoped<WarmStartValidator>();
@@ -42,6 +44,12 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<JobProgress>();
+        services.AddSingleton<JobWatcher>();
+        services.AddSingleton(provider => new TrainingRunServices(
+            provider.GetRequiredService<CheckpointStore>(), provider.GetRequiredService<IArtifactStore>(),
+            provider.GetRequiredService<IUploadedDatasets>(), provider.GetRequiredService<JobProgress>(),
+            provider.GetServices<ITrainingObserverFactory>()));
         services.AddTransient<TrainingJob>();
         services.AddSingleton<PredictorCache>();
         services.AddSingleton<DatasetStore>();

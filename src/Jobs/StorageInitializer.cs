@@ -3,13 +3,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainService.Jobs.Persistence;
-using TorchSharp;
 
 namespace TrainService.Jobs;
 
 /// <summary>
-/// Runs before the workers start: creates the data folder and schema, switches SQLite to WAL
-/// (readers never block the writer) and sizes libtorch's thread pool for the worker count.
+/// Runs before the workers start: creates the data folder and schema and switches SQLite to WAL
+/// (readers never block the writer).
 /// </summary>
 public sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFactory, IOptions<TrainServiceOptions> options, ILogger<StorageInitializer> logger) : IHostedService
 {
@@ -23,10 +22,7 @@ public sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFacto
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        // Process-wide in libtorch: set once, from validated options (n ≤ 0 would abort the process).
-        torch.set_num_threads(settings.EffectiveTorchThreads);
-        logger.LogInformation("Data in {DataDirectory}; {Workers} training workers with {Threads} torch threads each",
-            Path.GetFullPath(settings.DataDirectory), settings.TrainingWorkers, settings.EffectiveTorchThreads);
+        logger.LogInformation("Data in {DataDirectory}", Path.GetFullPath(settings.DataDirectory));
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,21 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using TrainService.Jobs.Persistence;
-using TorchSharp;
+using TrainService.Jobs;
+using TrainService.Models.Runtime;
 
 namespace TrainService.Api.Hosting;
 
 /// <summary>Healthy when the database answers and libtorch can make a tensor.</summary>
-public sealed class TrainServiceHealthCheck(IDbContextFactory<TrainDbContext> dbFactory) : IHealthCheck
+public sealed class TrainServiceHealthCheck(StorageProbe storage) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Database.CanConnectAsync(ct))
-            return HealthCheckResult.Unhealthy("database unreachable");
-        using var scope = torch.NewDisposeScope();
-        return torch.ones(2).sum().item<float>() == 2f
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("libtorch returned a wrong sum");
+        if (!await storage.CanConnectAsync(ct)) return HealthCheckResult.Unhealthy("database unreachable");
+        return TorchRuntime.Computes() ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("libtorch does not compute");
     }
 }

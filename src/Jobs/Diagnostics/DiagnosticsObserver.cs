@@ -29,7 +29,7 @@ public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
         if (session.Spec.Diagnostics is { } spec)
         {
             detector = new PathologyDetector(spec);
-            layers = LayerDiagnostics.Attach(session.Model, spec, session.Progress, OnSample);
+            layers = LayerDiagnostics.Attach(session, spec, OnSample);
             writer.Write(layers.Layers.Select((name, i) => new MetricRow { JobId = jobId, Name = DiagnosticSeries.LayerPrefix + name, Step = firstStep, Value = i }).ToArray());
         }
     }

@@ -27,11 +27,6 @@ public sealed class MetricsWriter : ITrainingObserver
 
     public EpochMetrics? Last { get; private set; }
 
-    /// <summary>The held-out test measurement, stored with the final checkpoint.</summary>
-    public TestMetrics? Test { get; private set; }
-
-    public void OnTestEnd(TestMetrics metrics) => Test = metrics;
-
     public void OnStep(StepMetrics metrics) => Write(StepMetricSeries.ToRows(jobId, metrics).ToArray());
 
     /// <summary>Queues rows (and pathology events) from any observer on the training thread.</summary>

@@ -44,6 +44,10 @@ public sealed class LayerDiagnostics : IDisposable
 
     public IReadOnlyList<string> ParameterisedLayers => parameterised.Select(p => p.Name).ToList();
 
+    /// <summary>Hooks into a session's model at the step it stands at; callers outside Models never touch the module itself.</summary>
+    public static LayerDiagnostics Attach(Training.TrainingSession session, DiagnosticsSpec spec, Action<DiagnosticSample> sink) =>
+        Attach(session.Model, spec, session.Progress, sink);
+
     /// <summary>Hooks into <paramref name="model"/>; <paramref name="progress"/> says which step comes next (a resumed run continues mid-way).</summary>
     public static LayerDiagnostics Attach(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, TrainingProgress progress, Action<DiagnosticSample> sink)
     {

@@ -13,7 +13,4 @@ public interface ITrainingObserver
 
     /// <summary>After each epoch, with its metrics; the session is at the boundary and may be checkpointed.</summary>
     void OnEpochEnd(EpochMetrics metrics, TrainingSession session);
-
-    /// <summary>Once, after the last epoch, when the spec holds out a test split.</summary>
-    void OnTestEnd(TestMetrics metrics) { }
 }
