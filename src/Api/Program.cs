@@ -12,6 +12,7 @@ builder.Services.AddTrainServiceApi();
 var app = builder.Build();
 
 app.UseTrainServiceApi();
+app.UseTrainServiceResultsPage();
 app.MapJobsEndpoints();
 app.MapCheckpointsEndpoints();
 app.MapSpecsEndpoints();

@@ -17,8 +17,22 @@ public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, Queue
 public enum CancelOutcome { Requested, AlreadyFinished }
 
 /// <summary>What the API asks of jobs: create (and enqueue), read, list, cancel, metrics.</summary>
-public sealed class JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options)
+public sealed class JobStore
 {
+    readonly TrainDbContext db;
+    readonly IJobQueue queue;
+    readonly TimeProvider clock;
+    readonly IOptions<TrainServiceOptions> options;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options)
+    {
+        this.db = db;
+        this.queue = queue;
+        this.clock = clock;
+        this.options = options;
+    }
+
     /// <summary>
     /// Records a validated spec as a queued job, then hands its id to the workers. A repeated
     /// idempotency key returns the first job instead; a full queue refuses.

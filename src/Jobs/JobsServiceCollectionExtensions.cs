@@ -34,12 +34,14 @@ public static class JobsServiceCollectionExtensions
             new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")));
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<TorchThreadsSetup>();
-        services.AddSingleton<StorageProbe>();
+        services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
         services.AddHostedService<JobReconciler>();
-        services.AddScoped<JobStore>();
+        services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);
+        services.AddInternallyBuilt<JobQueries>(ServiceLifetime.Scoped);
+        services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);
         services.AddScoped<WarmStartValidator>();
-        services.AddScoped<SpecGate>();
-        services.AddScoped<TrainService.Jobs.Plots.JobPlots>();
+        services.AddInternallyBuilt<SpecGate>(ServiceLifetime.Scoped);
+        services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobLease>();
@@ -50,10 +52,22 @@ public static class JobsServiceCollectionExtensions
             provider.GetRequiredService<CheckpointStore>(), provider.GetRequiredService<IArtifactStore>(),
             provider.GetRequiredService<IUploadedDatasets>(), provider.GetRequiredService<JobProgress>(),
             provider.GetServices<ITrainingObserverFactory>()));
-        services.AddTransient<TrainingJob>();
-        services.AddSingleton<PredictorCache>();
-        services.AddSingleton<DatasetStore>();
+        services.AddInternallyBuilt<TrainingJob>(ServiceLifetime.Transient);
+        services.AddInternallyBuilt<PredictorCache>(ServiceLifetime.Singleton);
+        services.AddInternallyBuilt<DatasetStore>(ServiceLifetime.Singleton);
         services.AddSingleton<IUploadedDatasets>(provider => provider.GetRequiredService<DatasetStore>());
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a public service whose constructor is internal because it takes Jobs' own
+    /// persistence types (the container only calls public constructors by itself).
+    /// </summary>
+    static IServiceCollection AddInternallyBuilt<T>(this IServiceCollection services, ServiceLifetime lifetime) where T : class
+    {
+        var constructor = typeof(T).GetConstructors(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic).Single();
+        var parameters = constructor.GetParameters().Select(p => p.ParameterType).ToArray();
+        services.Add(new ServiceDescriptor(typeof(T), provider => constructor.Invoke(parameters.Select(provider.GetRequiredService).ToArray()), lifetime));
         return services;
     }
 

@@ -21,8 +21,20 @@ public sealed record SpecGateResult(TrainingSpec? Spec, SpecValidationResult? Va
 /// warm start against the database. Submission and /api/specs/validate both call this, so they
 /// cannot disagree about what is valid.
 /// </summary>
-public sealed class SpecGate(WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits)
+public sealed class SpecGate
 {
+    readonly WarmStartValidator warmStarts;
+    readonly IUploadedDatasets uploads;
+    readonly IOptions<ModelLimits> limits;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal SpecGate(WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits)
+    {
+        this.warmStarts = warmStarts;
+        this.uploads = uploads;
+        this.limits = limits;
+    }
+
     public async Task<SpecGateResult> CheckAsync(Stream body, CancellationToken ct)
     {
         var errors = new ValidationErrors();

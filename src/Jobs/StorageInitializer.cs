@@ -10,7 +10,7 @@ namespace TrainService.Jobs;
 /// Runs before the workers start: creates the data folder and schema and switches SQLite to WAL
 /// (readers never block the writer).
 /// </summary>
-public sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFactory, IOptions<TrainServiceOptions> options, ILogger<StorageInitializer> logger) : IHostedService
+internal sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFactory, IOptions<TrainServiceOptions> options, ILogger<StorageInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
@@ -19,6 +19,7 @@ public sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFacto
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.EnsureCreatedAsync(ct);
+            await AdditiveColumns.AddMissingAsync(db, ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

@@ -8,7 +8,7 @@ using TrainService.Jobs.Storage;
 namespace TrainService.Jobs;
 
 /// <summary>Checks a warm start against the database: the source job and checkpoint exist and the architecture matches.</summary>
-public sealed class WarmStartValidator(TrainDbContext db, CheckpointStore checkpoints)
+internal sealed class WarmStartValidator(TrainDbContext db, CheckpointStore checkpoints)
 {
     public async Task<IDictionary<string, string[]>> ValidateAsync(TrainingSpec spec, CancellationToken ct)
     {

@@ -19,22 +19,16 @@ public static class CheckpointsEndpoints
         return app;
     }
 
-    static async Task<Results<Ok<IReadOnlyList<CheckpointResponse>>, ProblemHttpResult>> List(Guid id, JobStore jobs, CheckpointStore checkpoints, CancellationToken ct)
-    {
-        if (await jobs.GetAsync(id, ct) is null) return JobsEndpoints.JobNotFound(id);
-        var rows = await checkpoints.ListAsync(id, ct);
-        return TypedResults.Ok<IReadOnlyList<CheckpointResponse>>(rows.Select(r => new CheckpointResponse(r.Name, r.Epoch, r.GlobalStep, r.MetricValue, r.SizeBytes, r.CreatedAt)).ToList());
-    }
+    static async Task<Results<Ok<IReadOnlyList<CheckpointResponse>>, ProblemHttpResult>> List(Guid id, JobQueries queries, CancellationToken ct) =>
+        await queries.CheckpointsAsync(id, ct) is { } checkpoints ? TypedResults.Ok(checkpoints) : JobsEndpoints.JobNotFound(id);
 
-    static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(Guid id, string name, CheckpointStore checkpoints, CancellationToken ct)
-    {
-        var row = await checkpoints.ResolveAsync(id, name, ct);
-        if (row is null) return CheckpointNotFound(id, name);
-        return TypedResults.File(checkpoints.OpenRead(row), "application/octet-stream", $"{id:N}-{row.Name}.ckpt");
-    }
+    static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(Guid id, string name, JobQueries queries, CancellationToken ct) =>
+        await queries.OpenCheckpointAsync(id, name, ct) is var (content, fileName)
+            ? TypedResults.File(content, "application/octet-stream", fileName)
+            : CheckpointNotFound(id, name);
 
     static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> Predict(
-        Guid id, HttpRequest request, PredictorCache predictors, CancellationToken ct, string checkpoint = CheckpointStore.Latest)
+        Guid id, HttpRequest request, PredictorCache predictors, CancellationToken ct, string checkpoint = CheckpointNames.Latest)
     {
         var (body, jsonErrors) = await JsonBodyReader.ReadAsync<PredictRequest>(request, ct);
         if (jsonErrors is not null) return TypedResults.ValidationProblem(jsonErrors, title: "The predict request is malformed");

@@ -1,15 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
-using TrainService.Jobs.Diagnostics;
-using TrainService.Jobs.Persistence;
+using TrainService.Jobs;
 using TrainService.Jobs.Plots;
 
 namespace TrainService.Api.Endpoints;
 
 public static class CompareEndpoints
 {
-    static readonly string[] Metrics = EpochMetricSeries.Names;
-
     public static IEndpointRouteBuilder MapCompareEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/compare", Compare).WithTags("Plots").WithName("CompareJobs")
@@ -19,24 +16,25 @@ public static class CompareEndpoints
     }
 
     static async Task<Results<Ok<ComparisonResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Compare(
-        TrainDbContext db, CancellationToken ct, string? jobs = null, string metric = EpochMetricSeries.ValLoss, string format = "json")
+        JobQueries queries, CancellationToken ct, string? jobs = null, string metric = JobQueries.DefaultComparedMetric, string format = "json")
     {
         var errors = new Dictionary<string, string[]>();
         var parts = (jobs ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ids = parts.Select(p => Guid.TryParse(p, out var id) ? id : Guid.Empty).ToList();
         if (ids.Count is < 1 or > 20 || ids.Contains(Guid.Empty)) errors["jobs"] = ["must list 1 to 20 job ids, comma-separated"];
         else if (ids.Distinct().Count() != ids.Count) errors["jobs"] = ["must not repeat a job"];
-        if (!Metrics.Contains(metric)) errors["metric"] = [$"must be one of {string.Join(", ", Metrics)}"];
+        if (!JobQueries.ComparableMetrics.Contains(metric)) errors["metric"] = [$"must be one of {string.Join(", ", JobQueries.ComparableMetrics)}"];
         if (format is not ("json" or "png" or "svg")) errors["format"] = ["must be json, png or svg"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var (comparison, missing) = await RunComparison.CompareAsync(db, ids, metric, ct);
+        var (comparison, missing) = await queries.CompareAsync(ids, metric, ct);
         if (comparison is null) return JobsEndpoints.JobNotFound(missing!.Value);
         if (format == "json") return TypedResults.Ok(comparison);
+        var labels = LegendLabels.For(comparison.Jobs.Select(j => (j.Id, j.Name)).ToList());
         var runs = comparison.Jobs.Select((job, i) =>
         {
             var points = comparison.Epochs.Where(r => r.Values[i] is not null).ToList();
-            return ($"{job.Name} ({job.Id.ToString()[..8]})", points.Select(r => (double)r.Epoch).ToArray(), points.Select(r => r.Values[i]!.Value).ToArray());
+            return (labels[i], points.Select(r => (double)r.Epoch).ToArray(), points.Select(r => r.Values[i]!.Value).ToArray());
         }).ToList();
         PlotRendering.TryParse(format, out var parsed);
         return PlotsEndpoints.File(PlotRendering.Render(FunctionPlots.Overlay(metric, runs), parsed));

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
-using TrainService.Jobs.Diagnostics;
-using TrainService.Jobs.Persistence;
+using TrainService.Jobs;
 
 namespace TrainService.Api.Endpoints;
 
@@ -14,15 +13,15 @@ public static class DiagnosticsEndpoints
             .WithSummary("Per-layer gradient norms, update/weight ratios, activation statistics and pathology events at the sampled steps");
         jobs.MapGet("/{id:guid}/results", Results).WithName("GetJobResults")
             .WithSummary("Final and best metrics, epoch of best, parameter count, wall time, time per epoch, samples per second, peak memory");
-        jobs.MapGet("/{id:guid}/events", JobEventStream.Stream).WithName("StreamJobEvents")
+        jobs.MapGet("/{id:guid}/events", JobEventStream.Stream).WithName(Hosting.JobEventStreamDocumentation.OperationName)
             .WithSummary("Server-Sent Events: status changes, epoch metrics and pathology events until the job ends; a late client first gets what already happened")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return app;
     }
 
-    static async Task<Results<Ok<DiagnosticsResponse>, ProblemHttpResult>> Diagnostics(Guid id, TrainDbContext db, CancellationToken ct) =>
-        await DiagnosticsReader.ReadAsync(db, id, ct) is { } diagnostics ? TypedResults.Ok(diagnostics) : JobsEndpoints.JobNotFound(id);
+    static async Task<Results<Ok<DiagnosticsResponse>, ProblemHttpResult>> Diagnostics(Guid id, JobQueries queries, CancellationToken ct) =>
+        await queries.DiagnosticsAsync(id, ct) is { } diagnostics ? TypedResults.Ok(diagnostics) : JobsEndpoints.JobNotFound(id);
 
-    static async Task<Results<Ok<JobResultsResponse>, ProblemHttpResult>> Results(Guid id, TrainDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await JobResults.ReadAsync(db, id, clock.GetUtcNow(), ct) is { } results ? TypedResults.Ok(results) : JobsEndpoints.JobNotFound(id);
+    static async Task<Results<Ok<JobResultsResponse>, ProblemHttpResult>> Results(Guid id, JobQueries queries, CancellationToken ct) =>
+        await queries.ResultsAsync(id, ct) is { } results ? TypedResults.Ok(results) : JobsEndpoints.JobNotFound(id);
 }

@@ -39,10 +39,10 @@ public static class JobsEndpoints
         switch (outcome)
         {
             case SubmitOutcome.Created:
-                return TypedResults.Created($"/api/jobs/{job!.Id}", job);
+                return TypedResults.Created($"/api/jobs/{job!.Id}", job with { Warnings = gated.Validation!.Warnings });
             case SubmitOutcome.Existing:
                 response.Headers.Location = $"/api/jobs/{job!.Id}";
-                return TypedResults.Ok(job);
+                return TypedResults.Ok(job with { Warnings = gated.Validation!.Warnings });
             case SubmitOutcome.KeyReusedWithDifferentSpec:
                 return TypedResults.Problem(title: "Idempotency-Key reused", statusCode: StatusCodes.Status422UnprocessableEntity,
                     detail: "This Idempotency-Key was already used with a different spec; use a new key for a new job.");

@@ -29,6 +29,7 @@ public static class SpecsEndpoints
         var validation = gated.Validation!;
         return TypedResults.Ok(new SpecValidationResponse(
             validation.Layers.Select(l => new LayerShapeResponse(l.Path, l.Kind, l.OutputShape, l.Parameters)).ToList(),
-            validation.Parameters));
+            validation.Parameters,
+            validation.Warnings));
     }
 }

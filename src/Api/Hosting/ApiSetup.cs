@@ -35,6 +35,7 @@ public static class ApiSetup
             swagger.SupportNonNullableReferenceTypes();
             swagger.SchemaFilter<SpecExampleSchemaFilter>();
             swagger.OperationFilter<DatasetUploadDocumentation>();
+            swagger.OperationFilter<JobEventStreamDocumentation>();
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })
             {
                 string xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
@@ -56,12 +57,11 @@ public static class ApiSetup
         return app;
     }
 
-    /// <summary>Health, the Hangfire dashboard (local requests only, Hangfire's default) and a root redirect to Swagger UI.</summary>
+    /// <summary>Health and the Hangfire dashboard (local requests only, Hangfire's default); <c>/</c> is the results page.</summary>
     public static WebApplication MapTrainServiceOperations(this WebApplication app)
     {
         app.MapHealthChecks("/health").WithName("Health");
         app.MapHangfireDashboard("/hangfire");
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }
 }

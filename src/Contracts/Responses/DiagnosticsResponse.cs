@@ -7,7 +7,7 @@ namespace TrainService.Contracts.Responses;
 public sealed record SeriesPoint(long Step, int Epoch, double Value);
 
 /// <summary>One diagnostic quantity of one layer over the sampled steps.</summary>
-/// <param name="Metric">gradNorm, updateRatio, activationMean, activationVariance, deadFraction or saturatedFraction.</param>
+/// <param name="Metric">gradNorm, updateRatio, activationMean, activationVariance, deadFraction, negativeFraction or saturatedFraction.</param>
 /// <param name="Layer">Module name, as in the built network (<c>{index}_{kind}</c>).</param>
 /// <param name="Points">Sampled values, in step order.</param>
 public sealed record LayerSeries(string Metric, string Layer, IReadOnlyList<SeriesPoint> Points);

@@ -14,6 +14,7 @@ namespace TrainService.Contracts.Responses;
 /// <param name="FinalMetrics">The last epoch's metrics, once training ended.</param>
 /// <param name="TestMetrics">The trained model on the held-out test split; absent without one, and until training succeeded.</param>
 /// <param name="Events">Pathology events recorded by the diagnostics (vanishing/exploding gradients, dead or saturated layers, divergence).</param>
+/// <param name="Warnings">On submission only: what the spec is likely to run into (as from /api/specs/validate).</param>
 public sealed record JobResponse(
     Guid Id,
     string Name,
@@ -25,7 +26,8 @@ public sealed record JobResponse(
     string? FailureReason,
     EpochMetrics? FinalMetrics,
     TestMetrics? TestMetrics = null,
-    IReadOnlyList<PathologyEvent>? Events = null);
+    IReadOnlyList<PathologyEvent>? Events = null,
+    IReadOnlyList<SpecWarning>? Warnings = null);
 
 /// <summary>One page of a newest-first listing.</summary>
 /// <param name="Items">The items on this page.</param>

@@ -7,7 +7,8 @@ namespace TrainService.Contracts.Responses;
 /// <param name="Layer">The layer concerned (a module name such as <c>3_relu</c>); null when the event concerns the whole network.</param>
 /// <param name="Values">The measured values behind the event, e.g. the ratio and the two gradient norms.</param>
 /// <param name="Message">The same in words.</param>
-public sealed record PathologyEvent(string Kind, int Epoch, long Step, string? Layer, IReadOnlyDictionary<string, double> Values, string Message);
+/// <param name="Warning">The code of the submission warning that predicted this event (e.g. <c>deep_saturating_stack</c> for a vanishing gradient); null when none did.</param>
+public sealed record PathologyEvent(string Kind, int Epoch, long Step, string? Layer, IReadOnlyDictionary<string, double> Values, string Message, string? Warning = null);
 
 /// <summary>Event kinds.</summary>
 public static class PathologyKinds

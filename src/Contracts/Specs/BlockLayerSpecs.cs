@@ -65,6 +65,9 @@ public sealed record HighwayLayerSpec : LayerSpec
 
     [Description("Weight initialiser; absent = the model's default.")]
     public InitSpec? Init { get; init; }
+
+    [Description("Initialiser of the transform's bias b_H (the gate bias b_T is `gateBias`); absent = the model's `biasInit`, else TorchSharp's default.")]
+    public InitSpec? BiasInit { get; init; }
 }
 
 /// <summary>DenseNet-style: h ← concat(h, f(h)) along features (flat) or channels ([C, H, W]).</summary>

@@ -30,6 +30,9 @@ public sealed record Conv2dLayerSpec : LayerSpec
 
     [Description("Weight initialiser; absent = the model's default.")]
     public InitSpec? Init { get; init; }
+
+    [Description("Bias initialiser (e.g. `{\"scheme\": \"constant\", \"value\": -3}`); absent = the model's `biasInit`, else TorchSharp's default.")]
+    public InitSpec? BiasInit { get; init; }
 }
 
 /// <summary>Maximum over square windows of [C, H, W] inputs.</summary>

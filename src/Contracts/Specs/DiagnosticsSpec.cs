@@ -22,7 +22,7 @@ public sealed record DiagnosticsSpec
     [Range(1e-6, double.MaxValue)]
     public double ExplodingNorm { get; init; } = 1e3;
 
-    [Description("A dead-layer event when more than this fraction of a rectifier's units output zero (take a non-positive input) for the whole batch.")]
+    [Description("A dead-layer event when more than this fraction of a layer's units pass no gradient for the whole batch (derivative exactly zero at every example: relu, noisy_relu, hard_sigmoid, hard_tanh). Leaky families never count as dead.")]
     [Range(0.0, 1.0)]
     public double DeadFraction { get; init; } = 0.5;
 

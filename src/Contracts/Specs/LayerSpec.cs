@@ -39,4 +39,7 @@ public sealed record LinearLayerSpec : LayerSpec
 
     [Description("Weight initialiser; absent = the model's default.")]
     public InitSpec? Init { get; init; }
+
+    [Description("Bias initialiser (e.g. `{\"scheme\": \"constant\", \"value\": -3}`); absent = the model's `biasInit`, else TorchSharp's default.")]
+    public InitSpec? BiasInit { get; init; }
 }

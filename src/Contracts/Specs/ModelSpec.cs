@@ -16,4 +16,7 @@ public sealed record ModelSpec
 
     [Description("Default weight initialiser for layers that set none; absent = TorchSharp's default (Kaiming-uniform, a = √5).")]
     public InitSpec? Init { get; init; }
+
+    [Description("Default bias initialiser for layers that set none (e.g. zeros for SELU networks); absent = TorchSharp's default (uniform ±1/√fan_in).")]
+    public InitSpec? BiasInit { get; init; }
 }

@@ -25,8 +25,14 @@ public abstract record RecurrentLayerSpec : LayerSpec
     [Description("`last`: the final time step, [H·directions]; `sequence`: every step, [T, H·directions].")]
     public RecurrentOutput Output { get; init; } = RecurrentOutput.Last;
 
-    [Description("Initialiser of the input weights; hidden-to-hidden weights always start orthogonal when it is set.")]
-    public InitSpec? Init { get; init; }
+    [Description("Initialiser of the input-to-hidden weights; absent = the model's `init`, else TorchSharp's default.")]
+    public InitSpec? InputInit { get; init; }
+
+    [Description("Initialiser of the hidden-to-hidden weights (e.g. `normal` with a large std to make gradients explode); absent = orthogonal when an input scheme applies, else TorchSharp's default.")]
+    public InitSpec? RecurrentInit { get; init; }
+
+    [Description("Initialiser of every bias; absent = the model's `biasInit`, else TorchSharp's default.")]
+    public InitSpec? BiasInit { get; init; }
 }
 
 /// <summary>What a recurrent layer passes on.</summary>
@@ -49,6 +55,10 @@ public sealed record LstmLayerSpec : RecurrentLayerSpec
 {
     [Description("Peephole connections: i, f see c_{t−1} and o sees c_t (custom cell).")]
     public bool Peephole { get; init; }
+
+    [Description("Sets the forget gate's total bias to this after the other initialisers (1 is the classic choice: remember by default); absent = as initialised.")]
+    [Range(-20.0, 20.0)]
+    public double? ForgetGateBias { get; init; }
 }
 
 /// <summary>Gated recurrent unit (Cho et al. 2014).</summary>

@@ -12,8 +12,20 @@ namespace TrainService.Jobs.Datasets;
 /// first and the row second, so a row never points at a missing blob; a failed row insert
 /// removes the blob again. Also serves the catalog (<see cref="IUploadedDatasets"/>).
 /// </summary>
-public sealed class DatasetStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock) : IUploadedDatasets
+public sealed class DatasetStore : IUploadedDatasets
 {
+    readonly IDbContextFactory<TrainDbContext> dbFactory;
+    readonly IArtifactStore artifacts;
+    readonly TimeProvider clock;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal DatasetStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock)
+    {
+        this.dbFactory = dbFactory;
+        this.artifacts = artifacts;
+        this.clock = clock;
+    }
+
     public async Task<DatasetResponse> CreateAsync(ValidatedDataset data, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(clock.GetUtcNow());

@@ -11,7 +11,7 @@ namespace TrainService.Jobs.Diagnostics;
 /// <c>step.diag.epoch</c> for the epoch of each sampled step. The <c>step.</c> prefix makes a resumed
 /// run delete them after its checkpoint's step, like the other per-step series.
 /// </summary>
-public static class DiagnosticSeries
+internal static class DiagnosticSeries
 {
     public const string Prefix = "step.diag.", Epoch = Prefix + "epoch";
 
@@ -35,12 +35,12 @@ public static class DiagnosticSeries
     public static PathologyEventRow ToRow(Guid jobId, PathologyEvent e) => new()
     {
         JobId = jobId, Kind = e.Kind, Layer = e.Layer ?? "", Step = e.Step, Epoch = e.Epoch,
-        ValuesJson = JsonSerializer.Serialize(e.Values, ContractJson.Options), Message = e.Message,
+        ValuesJson = JsonSerializer.Serialize(e.Values, ContractJson.Options), Message = e.Message, Warning = e.Warning,
     };
 
     public static PathologyEvent FromRow(PathologyEventRow row) => new(
         row.Kind, row.Epoch, row.Step, row.Layer.Length == 0 ? null : row.Layer,
-        JsonSerializer.Deserialize<Dictionary<string, double>>(row.ValuesJson, ContractJson.Options)!, row.Message);
+        JsonSerializer.Deserialize<Dictionary<string, double>>(row.ValuesJson, ContractJson.Options)!, row.Message, row.Warning);
 
     /// <summary>Splits rows named by <see cref="Name"/> into series, with each point's epoch.</summary>
     public static IReadOnlyList<LayerSeries> FromRows(IReadOnlyList<MetricRow> rows, IReadOnlyDictionary<string, int> positions)

@@ -4,6 +4,7 @@ using TrainService.Jobs.Execution;
 using TrainService.Jobs.Persistence;
 using TrainService.Models.Diagnostics;
 using TrainService.Models.Training;
+using TrainService.Models.Validation;
 
 namespace TrainService.Jobs.Diagnostics;
 
@@ -11,19 +12,21 @@ namespace TrainService.Jobs.Diagnostics;
 /// Per-layer diagnostics (when the spec asks for them), pathology events, and the run figures the
 /// results summary needs. Everything leaves the training thread through the metrics writer.
 /// </summary>
-public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
+internal sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
 {
     readonly Guid jobId;
     readonly TrainingSession session;
     readonly MetricsWriter writer;
     readonly LayerDiagnostics? layers;
     readonly PathologyDetector? detector;
+    readonly IReadOnlyList<SpecWarning> warnings;
 
     public DiagnosticsObserver(Guid jobId, TrainingSession session, MetricsWriter writer)
     {
         this.jobId = jobId;
         this.session = session;
         this.writer = writer;
+        warnings = SpecWarnings.Find(session.Spec);
         int firstStep = checked((int)session.Progress.GlobalStep + 1);
         writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.TrainRows, Step = firstStep, Value = session.TrainRows }]);
         if (session.Spec.Diagnostics is { } spec)
@@ -36,7 +39,7 @@ public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
 
     void OnSample(DiagnosticSample sample)
     {
-        var events = detector!.Inspect(sample).Select(e => DiagnosticSeries.ToRow(jobId, e)).ToArray();
+        var events = detector!.Inspect(sample).Select(e => DiagnosticSeries.ToRow(jobId, Linked(e))).ToArray();
         writer.Write(DiagnosticSeries.ToRows(jobId, sample), events);
     }
 
@@ -55,8 +58,13 @@ public sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
         var progress = session.Progress;
         var e = new PathologyEvent(PathologyKinds.Divergence, progress.Epoch, progress.GlobalStep + 1, null,
             new Dictionary<string, double> { ["lastGradNorm"] = progress.LastGradientNorm }, reason);
-        writer.Write([], DiagnosticSeries.ToRow(jobId, e));
+        writer.Write([], DiagnosticSeries.ToRow(jobId, Linked(e)));
     }
+
+    /// <summary>Names the submission warning that predicted the event, so the user sees the cause beside the symptom.</summary>
+    PathologyEvent Linked(PathologyEvent e) => SpecWarnings.Predicting(warnings, e.Kind) is { } w
+        ? e with { Warning = w.Code, Message = $"{e.Message} (predicted at submission by warning {w.Code} at {w.Path})" }
+        : e;
 
     public void Dispose() => layers?.Dispose();
 }

@@ -5,7 +5,7 @@ using TrainService.Jobs.Persistence;
 namespace TrainService.Jobs.Diagnostics;
 
 /// <summary>Reads what the diagnostics stored for a job.</summary>
-public static class DiagnosticsReader
+internal static class DiagnosticsReader
 {
     public static async Task<IReadOnlyList<PathologyEvent>> EventsAsync(TrainDbContext db, Guid jobId, CancellationToken ct)
     {

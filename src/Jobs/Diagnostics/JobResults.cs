@@ -9,7 +9,7 @@ using TrainService.Models.Networks;
 namespace TrainService.Jobs.Diagnostics;
 
 /// <summary>The results summary of one job, computed from its stored rows.</summary>
-public static class JobResults
+internal static class JobResults
 {
     public static async Task<JobResultsResponse?> ReadAsync(TrainDbContext db, Guid jobId, DateTimeOffset now, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using TrainService.Jobs.Persistence;
 namespace TrainService.Jobs.Diagnostics;
 
 /// <summary>One per-epoch metric of several jobs, aligned by epoch.</summary>
-public static class RunComparison
+internal static class RunComparison
 {
     /// <summary>Null when a job does not exist (the first such id is returned).</summary>
     public static async Task<(ComparisonResponse? Comparison, Guid? Missing)> CompareAsync(TrainDbContext db, IReadOnlyList<Guid> ids, string metric, CancellationToken ct)

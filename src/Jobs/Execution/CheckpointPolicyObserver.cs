@@ -12,7 +12,7 @@ namespace TrainService.Jobs.Execution;
 /// pay a file and a database write each; on disk, <c>best</c> is always the best up to the newest
 /// periodic checkpoint, which is the one a resumed run starts from.
 /// </summary>
-public sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy policy, CheckpointStore checkpoints, MetricsWriter writer) : ITrainingObserver
+internal sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy policy, CheckpointStore checkpoints, MetricsWriter writer) : ITrainingObserver
 {
     MemoryStream? pendingBest;
     (int Epoch, long Step, double Value) pendingBestAt;

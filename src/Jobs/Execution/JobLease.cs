@@ -8,7 +8,7 @@ namespace TrainService.Jobs.Execution;
 /// A time-limited claim on a job in the database. Hangfire delivers at least once; the lease makes
 /// a second delivery of a job that is still being trained back off instead of training it twice.
 /// </summary>
-public sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, WorkerIdentity worker, TimeProvider clock)
+internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, WorkerIdentity worker, TimeProvider clock)
 {
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
 

@@ -9,7 +9,7 @@ using TrainService.Jobs.Persistence;
 namespace TrainService.Jobs.Execution;
 
 /// <summary>A job's state in the database as a worker moves it: started, finished, and what a resumed or finished run rewrites.</summary>
-public sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, TimeProvider clock, ILogger<JobProgress> logger)
+internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, TimeProvider clock, ILogger<JobProgress> logger)
 {
     /// <summary>Moves the job to running and returns its spec, or null when there is nothing to do.</summary>
     public async Task<TrainingSpec?> StartAsync(Guid jobId, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace TrainService.Jobs.Execution;
 /// running is handed to the queue again (its stale lease cleared). Running ones resume from
 /// their newest checkpoint.
 /// </summary>
-public sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, ILogger<JobReconciler> logger) : IHostedService
+internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, ILogger<JobReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace TrainService.Jobs.Execution;
 /// Runs beside a training job: polls for a cancel request (made by any API process) and keeps
 /// the job's lease alive, until the job ends.
 /// </summary>
-public sealed class JobWatcher(JobProgress progress, JobLease lease, IOptions<TrainServiceOptions> options, TimeProvider clock)
+internal sealed class JobWatcher(JobProgress progress, JobLease lease, IOptions<TrainServiceOptions> options, TimeProvider clock)
 {
     /// <summary>Cancels <paramref name="cancel"/> when a cancel request arrives; returns once it is cancelled either way.</summary>
     public async Task WatchAsync(Guid jobId, CancellationTokenSource cancel)

@@ -10,7 +10,7 @@ namespace TrainService.Jobs.Execution;
 /// Takes metrics off the training thread through a channel and writes them in batches, so a
 /// slow database never stalls a training step.
 /// </summary>
-public sealed class MetricsWriter : ITrainingObserver
+internal sealed class MetricsWriter : ITrainingObserver
 {
     readonly Channel<(MetricRow[] Rows, PathologyEventRow[] Events, TaskCompletionSource? Barrier)> channel =
         Channel.CreateUnbounded<(MetricRow[], PathologyEventRow[], TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });

@@ -12,16 +12,38 @@ namespace TrainService.Jobs.Execution;
 /// Reentrant: a job in a final state is left alone, a job leased by another live worker is retried
 /// later, and a job with checkpoints continues from the newest one.
 /// </summary>
-public sealed class TrainingJob(
-    IDbContextFactory<TrainDbContext> dbFactory,
-    JobProgress progress,
-    JobLease lease,
-    JobWatcher watcher,
-    TrainingRunServices runServices,
-    IOptions<TrainServiceOptions> options,
-    TimeProvider clock,
-    ILogger<TrainingJob> logger)
+public sealed class TrainingJob
 {
+    readonly IDbContextFactory<TrainDbContext> dbFactory;
+    readonly JobProgress progress;
+    readonly JobLease lease;
+    readonly JobWatcher watcher;
+    readonly TrainingRunServices runServices;
+    readonly IOptions<TrainServiceOptions> options;
+    readonly TimeProvider clock;
+    readonly ILogger<TrainingJob> logger;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal TrainingJob(
+        IDbContextFactory<TrainDbContext> dbFactory,
+        JobProgress progress,
+        JobLease lease,
+        JobWatcher watcher,
+        TrainingRunServices runServices,
+        IOptions<TrainServiceOptions> options,
+        TimeProvider clock,
+        ILogger<TrainingJob> logger)
+    {
+        this.dbFactory = dbFactory;
+        this.progress = progress;
+        this.lease = lease;
+        this.watcher = watcher;
+        this.runServices = runServices;
+        this.options = options;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
     public const string Queue = "training";
     const int MaxTransientAttempts = 4;
 

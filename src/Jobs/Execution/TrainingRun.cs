@@ -13,7 +13,7 @@ namespace TrainService.Jobs.Execution;
 /// session, trains with the observers, and saves the final checkpoint and test measurement.
 /// Tensor code is synchronous and its dispose scopes are thread-local, hence the dedicated thread.
 /// </summary>
-public sealed class TrainingRun(
+internal sealed class TrainingRun(
     Guid jobId,
     TrainingSpec spec,
     CheckpointRow? resumeFrom,
@@ -80,7 +80,7 @@ public sealed class TrainingRun(
 }
 
 /// <summary>What every run needs from the host, passed as one.</summary>
-public sealed record TrainingRunServices(
+internal sealed record TrainingRunServices(
     CheckpointStore Checkpoints,
     IArtifactStore Artifacts,
     IUploadedDatasets Uploads,

@@ -21,8 +21,26 @@ public sealed record PredictResult(PredictOutcome Outcome, PredictResponse? Resp
 /// models are disposed when the cache is full, but only once no request still holds them.
 /// A gate sized to the cores bounds concurrent forward passes.
 /// </summary>
-public sealed class PredictorCache(IDbContextFactory<TrainDbContext> dbFactory, CheckpointStore checkpoints, IArtifactStore artifacts, IOptions<TrainServiceOptions> options) : IDisposable
+public sealed class PredictorCache : IDisposable
 {
+    readonly IDbContextFactory<TrainDbContext> dbFactory;
+    readonly CheckpointStore checkpoints;
+    readonly IArtifactStore artifacts;
+    readonly IOptions<TrainServiceOptions> options;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal PredictorCache(
+        IDbContextFactory<TrainDbContext> dbFactory,
+        CheckpointStore checkpoints,
+        IArtifactStore artifacts,
+        IOptions<TrainServiceOptions> options)
+    {
+        this.dbFactory = dbFactory;
+        this.checkpoints = checkpoints;
+        this.artifacts = artifacts;
+        this.options = options;
+    }
+
     readonly Lock sync = new();
     readonly LinkedList<Entry> recent = new();
     // Keyed by the resolved checkpoint (name and step), so "latest" and a rewritten "best" never serve stale weights.

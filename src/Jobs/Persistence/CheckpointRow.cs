@@ -1,7 +1,7 @@
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>A checkpoint blob in the artifact store; the row is written only after the blob is in place.</summary>
-public sealed class CheckpointRow
+internal sealed class CheckpointRow
 {
     public Guid JobId { get; set; }
     /// <summary>final, best, interrupted, or epoch-000010 for periodic ones.</summary>

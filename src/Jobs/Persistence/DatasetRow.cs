@@ -3,7 +3,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>An uploaded dataset's metadata; its rows are a blob in the artifact store, written before this row.</summary>
-public sealed class DatasetRow
+internal sealed class DatasetRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>The table for uploaded datasets, kept out of TrainDbContext so that file stays a table of contents.</summary>
-public static class DatasetRowMapping
+internal static class DatasetRowMapping
 {
     public static void Configure(EntityTypeBuilder<DatasetRow> dataset)
     {

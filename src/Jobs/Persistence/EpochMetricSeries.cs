@@ -3,7 +3,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>Per-epoch metrics as rows of named series (step = epoch) and back.</summary>
-public static class EpochMetricSeries
+internal static class EpochMetricSeries
 {
     public const string TrainLoss = "trainLoss", ValLoss = "valLoss", TrainAccuracy = "trainAccuracy", ValAccuracy = "valAccuracy", Seconds = "seconds", LearningRate = "lr";
     public static readonly string[] Names = [TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, Seconds, LearningRate];

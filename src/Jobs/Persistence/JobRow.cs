@@ -3,7 +3,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>Our own record of a job; Hangfire's ids never leave the Jobs project.</summary>
-public sealed class JobRow
+internal sealed class JobRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }

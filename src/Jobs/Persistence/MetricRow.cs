@@ -1,7 +1,7 @@
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>One value of one named series at one step. Keyed by (job, name, step): a re-run overwrites, never duplicates.</summary>
-public sealed class MetricRow
+internal sealed class MetricRow
 {
     public Guid JobId { get; set; }
     public required string Name { get; set; }

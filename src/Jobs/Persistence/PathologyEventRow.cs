@@ -1,7 +1,7 @@
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>One pathology event. Keyed by (job, kind, layer, step): a retried run rewrites, never duplicates.</summary>
-public sealed class PathologyEventRow
+internal sealed class PathologyEventRow
 {
     public Guid JobId { get; set; }
     public required string Kind { get; set; }
@@ -11,4 +11,6 @@ public sealed class PathologyEventRow
     public int Epoch { get; set; }
     public required string ValuesJson { get; set; }
     public required string Message { get; set; }
+    /// <summary>Code of the submission warning that predicted the event; null when none did.</summary>
+    public string? Warning { get; set; }
 }

@@ -8,7 +8,7 @@ namespace TrainService.Jobs.Persistence;
 /// process (only an OS crash can lose the last commits) and makes each metric/checkpoint commit
 /// far cheaper than the default FULL.
 /// </summary>
-public sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

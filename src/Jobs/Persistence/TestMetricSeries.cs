@@ -4,7 +4,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>The held-out test measurement as metric rows (step = the last epoch) and back.</summary>
-public static class TestMetricSeries
+internal static class TestMetricSeries
 {
     public const string TestRows = "testRows", TestLoss = "testLoss", TestAccuracy = "testAccuracy";
     public static readonly string[] Names = [TestRows, TestLoss, TestAccuracy];

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.</summary>
-public sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : DbContext(options)
+internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : DbContext(options)
 {
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();

@@ -23,9 +23,21 @@ public static class JobPlotKinds
 public enum PlotOutcome { Ok, JobNotFound, UnknownKind, NotApplicable }
 
 /// <summary>Draws a job's plots from its stored metrics (and, for the decision boundary, its final model).</summary>
-public sealed class JobPlots(TrainDbContext db, PredictorCache predictors, IUploadedDatasets uploads)
+public sealed class JobPlots
 {
-    public async Task<(PlotOutcome Outcome, Plot? Plot, string? Problem)> DrawAsync(Guid jobId, string kind, CancellationToken ct)
+    readonly TrainDbContext db;
+    readonly PredictorCache predictors;
+    readonly IUploadedDatasets uploads;
+
+    // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
+    internal JobPlots(TrainDbContext db, PredictorCache predictors, IUploadedDatasets uploads)
+    {
+        this.db = db;
+        this.predictors = predictors;
+        this.uploads = uploads;
+    }
+
+    public async Task<(PlotOutcome Outcome, Figure? Plot, string? Problem)> DrawAsync(Guid jobId, string kind, CancellationToken ct)
     {
         if (!JobPlotKinds.All.Contains(kind)) return (PlotOutcome.UnknownKind, null, $"kind must be one of {string.Join(", ", JobPlotKinds.All)}");
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
@@ -36,19 +48,26 @@ public sealed class JobPlots(TrainDbContext db, PredictorCache predictors, IUplo
             case JobPlotKinds.Loss or JobPlotKinds.Accuracy:
                 var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && EpochMetricSeries.Names.Contains(m.Name)).ToListAsync(ct);
                 var epochs = EpochMetricSeries.FromRows(rows);
-                return (PlotOutcome.Ok, kind == JobPlotKinds.Loss ? CurvePlots.Loss(title, epochs) : CurvePlots.Accuracy(title, epochs), null);
+                return (PlotOutcome.Ok, kind == JobPlotKinds.Loss ? CurvePlots.Loss(title, LossKind(job.SpecJson), epochs) : CurvePlots.Accuracy(title, epochs), null);
             case JobPlotKinds.GradientFlow or JobPlotKinds.Activations:
                 var diagnostics = (await DiagnosticsReader.ReadAsync(db, jobId, ct))!;
                 if (diagnostics.Series.Count == 0)
                     return (PlotOutcome.NotApplicable, null, "the job recorded no diagnostics; set `diagnostics` in its spec");
-                return (PlotOutcome.Ok, kind == JobPlotKinds.GradientFlow ? DiagnosticPlots.GradientFlow(title, diagnostics) : DiagnosticPlots.Activations(title, diagnostics), null);
+                return (PlotOutcome.Ok, kind == JobPlotKinds.GradientFlow ? GradientFlowPlot.Draw(title, diagnostics) : ActivationStatsPlot.Draw(title, diagnostics), null);
             default:
                 var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
                 return await DecisionBoundaryAsync(jobId, title, spec, ct);
         }
     }
 
-    async Task<(PlotOutcome, Plot?, string?)> DecisionBoundaryAsync(Guid jobId, string title, TrainingSpec spec, CancellationToken ct)
+    /// <summary>The stored spec's <c>loss.kind</c>; the stored spec always carries its discriminators.</summary>
+    static string LossKind(string specJson)
+    {
+        using var spec = JsonDocument.Parse(specJson);
+        return spec.RootElement.TryGetProperty("loss", out var loss) && loss.TryGetProperty("kind", out var kind) ? kind.GetString() ?? "loss" : "loss";
+    }
+
+    async Task<(PlotOutcome, Figure?, string?)> DecisionBoundaryAsync(Guid jobId, string title, TrainingSpec spec, CancellationToken ct)
     {
         var data = DatasetCatalog.Load(spec.Dataset, uploads);
         if (data.FeatureSize != 2 || data.Shape.Task == TaskKind.Regression)

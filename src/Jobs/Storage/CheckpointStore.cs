@@ -8,11 +8,11 @@ namespace TrainService.Jobs.Storage;
 /// Checkpoint blobs plus their rows. The blob is written to a temp file and moved into place
 /// before the row exists, so a crash never leaves a row pointing at half a file.
 /// </summary>
-public sealed class CheckpointStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock)
+internal sealed class CheckpointStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock)
 {
-    public const string Final = "final", Best = "best", Latest = "latest", Interrupted = "interrupted";
+    public const string Final = CheckpointNames.Final, Best = CheckpointNames.Best, Latest = CheckpointNames.Latest, Interrupted = CheckpointNames.Interrupted;
 
-    public static string Periodic(int epoch) => $"epoch-{epoch:D6}";
+    public static string Periodic(int epoch) => CheckpointNames.Periodic(epoch);
 
     /// <summary>Writes the session's full state under <paramref name="name"/>, replacing an older one of that name. Runs on the training thread.</summary>
     public void Save(Guid jobId, string name, TrainingSession session, double? metricValue = null) =>

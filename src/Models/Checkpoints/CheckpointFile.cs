@@ -28,7 +28,8 @@ public static class CheckpointFile
         writer.Write(Magic);
         writer.Write(JsonSerializer.Serialize(new Header(FormatVersion, spec, progress), ContractJson.Options));
         model.save(writer);
-        OptimizerStateIO.Save(optimizer, writer);
+        writer.Flush();
+        optimizer.SaveState(destination);
         if (stopping is null) writer.Write(false);
         else stopping.SaveBest(writer, model);
         writer.Flush();
@@ -40,7 +41,8 @@ public static class CheckpointFile
         using var reader = new BinaryReader(source, Encoding.UTF8, leaveOpen: true);
         var header = ReadHeader(reader);
         model.load(reader);
-        OptimizerStateIO.Load(optimizer, reader);
+        // BinaryReader reads exactly the bytes asked for, so the stream stands right after the model's weights.
+        optimizer.LoadState(source);
         if (header.FormatVersion < 2 || stopping is null) return header.Progress with { EarlyStopping = null };
         stopping.LoadBest(reader, model);
         if (header.Progress.EarlyStopping is { } counters) stopping.Restore(counters);

@@ -14,7 +14,7 @@ sealed class ActivationProbe : IDisposable
 {
     readonly List<LayerValue> pending = [];
 
-    public void Measure(string layer, ActivationFamily family, Tensor input, Tensor output, double saturationInput)
+    public void Measure(string layer, ActivationKind kind, Tensor input, Tensor output, double saturationInput)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -28,18 +28,28 @@ sealed class ActivationProbe : IDisposable
         using var threshold = saturationInput.ToScalar();
         // The input is only read for activation modules: a sampled step pays per op, so layers like
         // linear skip it.
-        var fraction = family switch
+        var fraction = kind.Family switch
         {
-            // A unit is dead for this batch when no example gives it a positive input.
-            ActivationFamily.Rectifier => Flat(input).amax(0).le(zero).to_type(ScalarType.Float32).mean(),
+            // Dead for this batch: the derivative is exactly zero at every example (amin over the batch of the 0/1 mask is 1).
+            ActivationFamily.Dying => kind.ZeroGradient!(Flat(input)).to_type(ScalarType.Float32).amin(0).mean(),
+            // Negative regime for this batch: every example gives the unit a negative input (gradient still flows, at the leaky slope).
+            ActivationFamily.Leaky => Flat(input).amax(0).lt(zero).to_type(ScalarType.Float32).mean(),
             ActivationFamily.Saturating => Flat(input).abs().gt(threshold).to_type(ScalarType.Float32).mean(),
             _ => zeros_like(mean),
         };
         var values = stack([mean, variance, fraction]).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
         pending.Add(new(DiagnosticMetrics.ActivationMean, layer, values[0]));
         pending.Add(new(DiagnosticMetrics.ActivationVariance, layer, values[1]));
-        if (family == ActivationFamily.Rectifier) pending.Add(new(DiagnosticMetrics.DeadFraction, layer, values[2]));
-        if (family == ActivationFamily.Saturating) pending.Add(new(DiagnosticMetrics.SaturatedFraction, layer, values[2]));
+        string? figure = kind.Family switch
+        {
+            ActivationFamily.Dying => DiagnosticMetrics.DeadFraction,
+            ActivationFamily.Leaky => DiagnosticMetrics.NegativeFraction,
+            ActivationFamily.Saturating => DiagnosticMetrics.SaturatedFraction,
+            _ => null,
+        };
+        if (figure is not null) pending.Add(new(figure, layer, values[2]));
+        // Stated, not measured: a leaky unit's derivative is never zero, so none is ever dead.
+        if (kind.Family == ActivationFamily.Leaky) pending.Add(new(DiagnosticMetrics.DeadFraction, layer, 0));
     }
 
     static Tensor Flat(Tensor t)

@@ -4,9 +4,9 @@ namespace TrainService.Models.Diagnostics;
 public static class DiagnosticMetrics
 {
     public const string GradNorm = "gradNorm", UpdateRatio = "updateRatio", ActivationMean = "activationMean",
-        ActivationVariance = "activationVariance", DeadFraction = "deadFraction", SaturatedFraction = "saturatedFraction";
+        ActivationVariance = "activationVariance", DeadFraction = "deadFraction", NegativeFraction = "negativeFraction", SaturatedFraction = "saturatedFraction";
 
-    public static readonly string[] All = [GradNorm, UpdateRatio, ActivationMean, ActivationVariance, DeadFraction, SaturatedFraction];
+    public static readonly string[] All = [GradNorm, UpdateRatio, ActivationMean, ActivationVariance, DeadFraction, NegativeFraction, SaturatedFraction];
 }
 
 /// <summary>One measured quantity of one layer.</summary>

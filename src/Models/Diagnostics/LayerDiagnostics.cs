@@ -19,7 +19,7 @@ public sealed class LayerDiagnostics : IDisposable
     readonly SamplingSchedule schedule;
     readonly Action<DiagnosticSample> sink;
     readonly List<(string Name, Parameter[] Parameters)> parameterised = [];
-    readonly List<(string Name, nn.Module<Tensor, Tensor> Module)> observable = [];
+    readonly List<(string Name, nn.Module<Tensor, Tensor> Module, ActivationKind Kind)> observable = [];
     readonly List<IDisposable> hooks = [];
     readonly ActivationProbe activations = new();
     Tensor[]? snapshot;
@@ -35,7 +35,7 @@ public sealed class LayerDiagnostics : IDisposable
             Layers.Add(name);
             var parameters = child.parameters().Where(p => p.requires_grad).ToArray();
             if (parameters.Length > 0) parameterised.Add((name, parameters));
-            if (child is nn.Module<Tensor, Tensor> module) observable.Add((name, module));
+            if (child is nn.Module<Tensor, Tensor> module) observable.Add((name, module, ActivationFamilies.Of(module)));
         }
     }
 
@@ -56,11 +56,11 @@ public sealed class LayerDiagnostics : IDisposable
         return diagnostics;
     }
 
-    void OnForward(string layer, nn.Module module, Tensor input, Tensor output)
+    void OnForward(string layer, nn.Module module, ActivationKind kind, Tensor input, Tensor output)
     {
         // Evaluation passes (validation, test) run with training off; only the sampled training step counts.
         if (armed && module.training && output.shape.Length > 0 && output.shape[0] > 0)
-            activations.Measure(layer, ActivationFamilies.Of(module), input, output, spec.SaturationInput);
+            activations.Measure(layer, kind, input, output, spec.SaturationInput);
     }
 
     /// <summary>After each optimizer step: measures a sampled step, then prepares the next one.</summary>
@@ -85,8 +85,8 @@ public sealed class LayerDiagnostics : IDisposable
         if (!armed) return;
         snapshot = GradientFigures.Snapshot(parameterised);
         // Hooks exist only for the sampled step: an unsampled step runs the bare network.
-        foreach (var (name, module) in observable)
-            hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(name, module, input, output)));
+        foreach (var (name, module, kind) in observable)
+            hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(name, module, kind, input, output)));
     }
 
     void Release()

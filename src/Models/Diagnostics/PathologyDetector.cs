@@ -34,7 +34,7 @@ public sealed class PathologyDetector(DiagnosticsSpec spec)
                     $"gradient norm {F(v.Value)} of {v.Layer} exceeds {F(spec.ExplodingNorm)}"));
             if (v.Metric == DiagnosticMetrics.DeadFraction && v.Value > spec.DeadFraction)
                 holding.Add(Event(sample, PathologyKinds.DeadLayer, v.Layer, new() { ["deadFraction"] = v.Value },
-                    $"{F(100 * v.Value)}% of the units of {v.Layer} got no positive input in the whole batch"));
+                    $"{F(100 * v.Value)}% of the units of {v.Layer} passed no gradient for the whole batch (derivative zero at every example)"));
             if (v.Metric == DiagnosticMetrics.SaturatedFraction && v.Value > spec.SaturatedFraction)
                 holding.Add(Event(sample, PathologyKinds.Saturation, v.Layer, new() { ["saturatedFraction"] = v.Value },
                     $"{F(100 * v.Value)}% of the inputs of {v.Layer} are beyond ±{F(spec.SaturationInput)}"));

@@ -2,11 +2,11 @@ using TrainService.Contracts.Specs;
 
 namespace TrainService.Models.Networks;
 
-/// <summary>Field rules DataAnnotations cannot express: parameters that only some functions take, rnn's two nonlinearities.</summary>
+/// <summary>Field rules DataAnnotations cannot express for activation layers: parameters that only some functions take.</summary>
 public static class ActivationChecks
 {
     /// <summary>Null when fine; "" after adding errors keyed by the offending field's own path.</summary>
-    public static string? Check(LayerSpec layer, int[] input, string path, Dictionary<string, string> errors)
+    public static string? Check(LayerSpec layer, string path, Dictionary<string, string> errors)
     {
         int before = errors.Count;
         switch (layer)
@@ -21,12 +21,6 @@ public static class ActivationChecks
                     errors.TryAdd($"{path}.lower", "rrelu needs lower ≤ upper");
                 if ((a.PerChannel is not null || a.PreluInit is not null) && f != Activation.Prelu)
                     errors.TryAdd($"{path}.perChannel", $"perChannel/preluInit apply to prelu, not {Name(f)}");
-                break;
-            case RnnLayerSpec { Nonlinearity: not (Activation.Tanh or Activation.Relu) } r:
-                errors.TryAdd($"{path}.nonlinearity", $"rnn supports tanh or relu, not {Name(r.Nonlinearity)}");
-                break;
-            case ResidualLayerSpec { Bottleneck: { } b } when b.Kernel % 2 == 0:
-                errors.TryAdd($"{path}.bottleneck.kernel", $"must be odd so padding keeps H and W; got {b.Kernel}");
                 break;
         }
         return errors.Count > before ? "" : null;

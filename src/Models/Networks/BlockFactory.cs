@@ -37,6 +37,6 @@ public static class BlockFactory
         nn.Module<Tensor, Tensor> projection = input.Length == 1
             ? nn.Linear(input[0], output[0], hasBias: false)
             : nn.Conv2d(input[0], output[0], 1, stride: stride, bias: false);
-        return LayerFactory.Init(projection, null, context);
+        return LayerFactory.Init(projection, new ModuleInit(null), context);
     }
 }

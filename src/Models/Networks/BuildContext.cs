@@ -3,11 +3,12 @@ using TrainService.Contracts.Specs;
 namespace TrainService.Models.Networks;
 
 /// <summary>What every layer builder needs besides its spec: the model's default initialiser, the BPTT window and seeds for per-module generators.</summary>
-public sealed class BuildContext(long seed, InitSpec? defaultInit, int? tbpttWindow)
+public sealed class BuildContext(long seed, InitSpec? defaultInit, int? tbpttWindow, InitSpec? defaultBiasInit = null)
 {
     int generators;
 
     public InitSpec? DefaultInit { get; } = defaultInit;
+    public InitSpec? DefaultBiasInit { get; } = defaultBiasInit;
     public int? TbpttWindow { get; } = tbpttWindow;
 
     /// <summary>A distinct, reproducible seed for the next module that draws random numbers (dropout, rrelu, …).</summary>

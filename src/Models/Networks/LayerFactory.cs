@@ -9,9 +9,9 @@ public static class LayerFactory
 {
     public static IEnumerable<(string Name, nn.Module<Tensor, Tensor> Module)> Create(LayerSpec layer, int[] input, int index, BuildContext context) => layer switch
     {
-        LinearLayerSpec l => WithActivation(index, "linear", Init(nn.Linear(input[0], l.Units, hasBias: l.Bias), l.Init, context), l.Activation, context),
+        LinearLayerSpec l => WithActivation(index, "linear", Init(nn.Linear(input[0], l.Units, hasBias: l.Bias), new(l.Init, l.BiasInit), context), l.Activation, context),
         Conv2dLayerSpec c => WithActivation(index, "conv2d",
-            Init(nn.Conv2d(input[0], c.Filters, c.Kernel, stride: c.Stride, padding: c.Padding, bias: c.Bias), c.Init, context), c.Activation, context),
+            Init(nn.Conv2d(input[0], c.Filters, c.Kernel, stride: c.Stride, padding: c.Padding, bias: c.Bias), new(c.Init, c.BiasInit), context), c.Activation, context),
         _ => [($"{index}_{ShapeInference.KindOf(layer)}", CreateOne(layer, input, context))],
     };
 
@@ -51,12 +51,15 @@ public static class LayerFactory
     static nn.Module<Tensor, Tensor> Highway(HighwayLayerSpec h, int[] input, BuildContext context)
     {
         var layer = new Modules.HighwayLayer(input[0], ActivationFactory.Create(h.Activation, context), h.GateBias);
-        return Init(layer, h.Init, context);
+        Init(layer, new(h.Init, h.BiasInit), context);
+        layer.ResetGateBias(); // biasInit is the transform's; the gate keeps gateBias
+        return layer;
     }
 
-    public static T Init<T>(T module, InitSpec? init, BuildContext context) where T : nn.Module
+    /// <summary>Applies the layer's initialisers, each falling back to the model's default.</summary>
+    public static T Init<T>(T module, ModuleInit init, BuildContext context) where T : nn.Module
     {
-        Initializers.Apply(module, init ?? context.DefaultInit);
+        Initializers.Apply(module, init with { Weights = init.Weights ?? context.DefaultInit, Bias = init.Bias ?? context.DefaultBiasInit });
         return module;
     }
 

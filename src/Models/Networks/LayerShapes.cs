@@ -7,6 +7,7 @@ public static class LayerShapes
 {
     public static (int[]? Shape, long Parameters) Next(LayerSpec layer, int[] input, string path, Dictionary<string, string> errors)
     {
+        InitChecks.Check(layer, path, errors); // initialiser errors do not hide the shapes after them
         string? error = Check(layer, input, path, errors);
         if (error is not null)
         {
@@ -48,7 +49,7 @@ public static class LayerShapes
             AvgPool2dLayerSpec a when a.Size > input[1] || a.Size > input[2] => $"avgpool2d window {a.Size} is larger than the {input[1]}×{input[2]} input {shape}",
             BatchNormLayerSpec when input.Length is not (1 or 3) => $"batchnorm expects [F] (1d) or [C, H, W] (2d) input but receives {shape}",
             RecurrentLayerSpec when input.Length != 2 => $"{kind} expects a [T, F] sequence input but receives {shape}",
-            _ => ActivationChecks.Check(layer, input, path, errors),
+            _ => ActivationChecks.Check(layer, path, errors) ?? BlockFieldChecks.Check(layer, path, errors),
         };
     }
 

@@ -19,7 +19,7 @@ public static class NetworkFactory
         lock (GlobalRngLock)
         {
             torch.random.manual_seed(seed);
-            var context = new BuildContext(seed, model.Init, tbpttWindow);
+            var context = new BuildContext(seed, model.Init, tbpttWindow, model.BiasInit);
             var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
             int[] shape = model.InputShape;
             for (int i = 0; i < model.Layers.Count; i++)

@@ -29,7 +29,9 @@ public static class RecurrentFactory
                     batchFirst: true, bidirectional: r.Bidirectional)),
                 _ => throw new NotSupportedException($"Recurrent kind {r.GetType().Name} has no builder."),
             };
-            layers.Add(LayerFactory.Init(built, r.Init, context));
+            LayerFactory.Init(built, new(r.InputInit, r.BiasInit, r.RecurrentInit), context);
+            if (r is LstmLayerSpec { ForgetGateBias: { } forget }) Initializers.ForgetGateBias(built, forget, r.Hidden);
+            layers.Add(built);
         }
         return new RecurrentStack(layers, r.Dropout, context.TbpttWindow, r.Output, r.Hidden, r.Bidirectional, context.NextSeed());
     }

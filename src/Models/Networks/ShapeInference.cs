@@ -16,6 +16,7 @@ public static class ShapeInference
     {
         var layers = new List<LayerShape>();
         var errors = new Dictionary<string, string>();
+        InitChecks.CheckBias(model.BiasInit, $"{path}.biasInit", errors);
         Walk(model.Layers, model.InputShape, $"{path}.layers", errors, layers);
         return (layers, errors);
     }

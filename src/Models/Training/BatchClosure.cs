@@ -18,6 +18,8 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
     public double? FirstLoss { get; private set; }
     /// <summary>Global L2 norm of the first gradient, before clipping; null for optimizers that never ask for .grad (newton).</summary>
     public double? FirstGradientNorm { get; private set; }
+    /// <summary>The same after clipping; null without clipping. The divergence bound applies to it, since taming the norm is what clipping is for.</summary>
+    public double? FirstClippedGradientNorm { get; private set; }
 
     public Action<double>? CheckLoss { get; init; }
     public Action<double>? CheckGradientNorm { get; init; }
@@ -40,15 +42,27 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
         foreach (var p in parameters) p.grad?.zero_();
         var total = Loss();
         total.backward();
-        double norm = FirstGradientNorm is null || settings.Clipping is NormClippingSpec
-            ? GradientNorms.Global(parameters).ToDouble()
-            : 0;
-        if (FirstGradientNorm is null)
+        bool first = FirstGradientNorm is null;
+        double norm = 0;
+        double? clipped = null;
+        if (first && settings.Clipping is ValueClippingSpec value)
         {
-            FirstGradientNorm = norm;
-            CheckGradientNorm?.Invoke(norm);
+            // Both norms from one host read: clipping by value adds no sync of its own.
+            var norms = GradientNorms.GlobalBeforeAndAfterValueClip(parameters, value.ClipValue).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
+            (norm, clipped) = (norms[0], norms[1]);
+        }
+        else if (first || settings.Clipping is NormClippingSpec)
+        {
+            norm = GradientNorms.Global(parameters).ToDouble();
+            clipped = GradientClipping.NormAfter(settings.Clipping, norm);
         }
         GradientClipping.Apply(settings.Clipping, parameters, norm);
+        if (first)
+        {
+            FirstGradientNorm = norm;
+            FirstClippedGradientNorm = clipped;
+            CheckGradientNorm?.Invoke(clipped ?? norm);
+        }
         return total;
     }
 }

@@ -27,4 +27,11 @@ public static class GradientClipping
                 break;
         }
     }
+
+    /// <summary>The global norm after norm clipping, known from the scale; null without clipping. (Value clipping's comes from <see cref="GradientNorms.GlobalBeforeAndAfterValueClip"/>.)</summary>
+    public static double? NormAfter(ClippingSpec? spec, double globalNorm) => spec switch
+    {
+        NormClippingSpec norm => Math.Min(1.0, norm.MaxNorm / (globalNorm + 1e-6)) * globalNorm,
+        _ => null,
+    };
 }

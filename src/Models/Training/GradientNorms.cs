@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -16,5 +17,25 @@ public static class GradientNorms
             sum = sum is null ? squares : sum.add_(squares);
         }
         return sum is null ? tensor(0f) : sum.sqrt();
+    }
+
+    /// <summary>
+    /// The global norm before and after clamping every entry to ±<paramref name="clipValue"/>, as a
+    /// two-element tensor: ‖clamp(g)‖² = Σ min(g², c²), so both come from one host read.
+    /// </summary>
+    public static Tensor GlobalBeforeAndAfterValueClip(IEnumerable<Parameter> parameters, double clipValue)
+    {
+        using var limit = (clipValue * clipValue).ToScalar();
+        Tensor? before = null, after = null;
+        foreach (var p in parameters)
+        {
+            if (p.grad is not { } grad) continue;
+            var squares = grad.pow(2);
+            var sum = squares.sum();
+            var clipped = squares.clamp_max(limit).sum();
+            before = before is null ? sum : before.add_(sum);
+            after = after is null ? clipped : after.add_(clipped);
+        }
+        return before is null ? zeros(2) : stack([before, after!]).sqrt();
     }
 }

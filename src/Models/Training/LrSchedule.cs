@@ -41,16 +41,4 @@ public sealed class LrSchedule(LrScheduleSpec spec, int warmupEpochs, double bas
     {
         if (snapshot is not null) plateau.Restore(snapshot);
     }
-
-    public void SaveState(Stream destination)
-    {
-        using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);
-        plateau.Write(writer);
-    }
-
-    public void LoadState(Stream source)
-    {
-        using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
-        plateau.Read(reader);
-    }
 }

@@ -36,23 +36,6 @@ sealed class PlateauState(double initialLr)
             badEpochs = 0;
         }
     }
-
-    public void Write(BinaryWriter writer)
-    {
-        writer.Write(Lr);
-        writer.Write(best ?? double.PositiveInfinity);
-        writer.Write(badEpochs);
-        writer.Write(cooldownLeft);
-    }
-
-    public void Read(BinaryReader reader)
-    {
-        Lr = reader.ReadDouble();
-        double stored = reader.ReadDouble();
-        best = double.IsPositiveInfinity(stored) ? null : stored;
-        badEpochs = reader.ReadInt32();
-        cooldownLeft = reader.ReadInt32();
-    }
 }
 
 /// <summary>Reduce-on-plateau's counters, small enough to travel in a checkpoint's JSON header.</summary>

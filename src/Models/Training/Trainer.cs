@@ -9,7 +9,7 @@ namespace TrainService.Models.Training;
 public readonly record struct DivergenceBounds(double GradientNorm, double LossRatio);
 
 /// <summary>What one optimizer step contributed to the epoch's sums.</summary>
-public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm, int BatchRows);
+public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm, int BatchRows, double? ClippedGradientNorm = null);
 
 /// <summary>What every step of a run shares: the model, its optimizer, the loss and the step controls (penalties, clipping).</summary>
 public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptimizer Optimizer, LossFunction Loss, Parameter[] Parameters, TrainingSettings Settings);
@@ -32,12 +32,12 @@ public static class Trainer
         var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings)
         {
             CheckLoss = value => CheckLoss(value, bounds, progress, step),
-            CheckGradientNorm = norm => CheckGradientNorm(norm, bounds, progress, step),
+            CheckGradientNorm = norm => CheckGradientNorm(norm, context.Settings.Clipping is not null, bounds, progress, step),
         };
         context.Optimizer.Step(closure);
         double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
         int rows = (int)index.shape[0];
-        return new StepResult(closure.FirstLoss!.Value * rows, correct, closure.FirstGradientNorm ?? 0, rows);
+        return new StepResult(closure.FirstLoss!.Value * rows, correct, closure.FirstGradientNorm ?? 0, rows, closure.FirstClippedGradientNorm);
     }
 
     static void CheckLoss(double value, DivergenceBounds bounds, TrainingProgress progress, long step)
@@ -51,11 +51,11 @@ public static class Trainer
                 $"loss {value:G3} exceeded {bounds.LossRatio:G3}× the first step's loss ({progress.FirstLoss:G3}) at epoch {progress.Epoch}, step {step}; last gradient norm {progress.LastGradientNorm:G3}");
     }
 
-    static void CheckGradientNorm(double gradientNorm, DivergenceBounds bounds, TrainingProgress progress, long step)
+    static void CheckGradientNorm(double gradientNorm, bool clipped, DivergenceBounds bounds, TrainingProgress progress, long step)
     {
         if (!double.IsFinite(gradientNorm) || gradientNorm > bounds.GradientNorm)
             throw new TrainingDivergedException(
-                $"gradient norm {gradientNorm:G3} exceeded the bound {bounds.GradientNorm:G3} at epoch {progress.Epoch}, step {step}");
+                $"{(clipped ? "clipped gradient norm" : "gradient norm")} {gradientNorm:G3} exceeded the bound {bounds.GradientNorm:G3} at epoch {progress.Epoch}, step {step}");
     }
 
     public static (double? Loss, double? Correct) Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, TensorPair data, ClassDecoding decoding)

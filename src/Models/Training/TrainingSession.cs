@@ -142,7 +142,7 @@ public sealed class TrainingSession : IDisposable
                 LastGradientNorm = step.GradientNorm,
                 FirstLoss = Progress.FirstLoss ?? step.LossSum / step.BatchRows,
             };
-            observer.OnStep(new StepMetrics(Progress.GlobalStep, Progress.Epoch, step.LossSum / step.BatchRows, step.GradientNorm, CurrentLearningRate));
+            observer.OnStep(new StepMetrics(Progress.GlobalStep, Progress.Epoch, step.LossSum / step.BatchRows, step.GradientNorm, CurrentLearningRate, step.ClippedGradientNorm));
         }
     }
 

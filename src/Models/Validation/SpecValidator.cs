@@ -1,3 +1,4 @@
+using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Models.Data;
 using TrainService.Models.Networks;
@@ -5,9 +6,11 @@ using TrainService.Models.Training;
 
 namespace TrainService.Models.Validation;
 
-/// <summary>The result of validating a spec: errors, or the inferred layer shapes.</summary>
+/// <summary>The result of validating a spec: errors, or the inferred layer shapes and the warnings of a valid spec.</summary>
 public sealed record SpecValidationResult(IDictionary<string, string[]> Errors, IReadOnlyList<LayerShape> Layers)
 {
+    public IReadOnlyList<SpecWarning> Warnings { get; init; } = [];
+
     public bool IsValid => Errors.Count == 0;
     public long Parameters => Layers.Sum(l => l.Parameters);
 }
@@ -38,10 +41,12 @@ public static class SpecValidator
         if (shapeErrors.Count == 0)
         {
             LossCompatibility.Check(spec, data, layers[^1].OutputShape, errors);
-            OptimizerCompatibility.Check(spec, data, layers.Sum(l => l.Parameters), errors);
+            OptimizerCompatibility.Check(spec, layers.Sum(l => l.Parameters), errors);
             ModelChecks.Check(spec, data, layers, limits ?? new ModelLimits(), errors);
         }
         TrainingCompatibility.Check(spec, data, errors);
-        return new SpecValidationResult(errors.ToDictionary(), errors.IsEmpty ? layers : []);
+        return errors.IsEmpty
+            ? new SpecValidationResult(errors.ToDictionary(), layers) { Warnings = SpecWarnings.Find(spec) }
+            : new SpecValidationResult(errors.ToDictionary(), []);
     }
 }

@@ -3,7 +3,7 @@ using TrainService.Models.Data;
 
 namespace TrainService.Models.Validation;
 
-/// <summary>Checks the training settings against the dataset's size.</summary>
+/// <summary>Checks the training settings against the dataset: split sizes, and what early stopping can watch.</summary>
 public static class TrainingCompatibility
 {
     public static void Check(TrainingSpec spec, DatasetShape data, ValidationErrors errors)
@@ -16,5 +16,12 @@ public static class TrainingCompatibility
             errors.Add("$.training.testSplit", $"holds out no example of the {data.Rows}; raise it or set 0");
         if (data.Rows - validationRows - testRows < 1)
             errors.Add(spec.Training.TestSplit > 0 ? "$.training.testSplit" : "$.training.validationSplit", "leaves no training examples");
+        if (spec.Training.EarlyStopping is { } early)
+        {
+            if (spec.Training.ValidationSplit <= 0)
+                errors.Add("$.training.earlyStopping", "early stopping watches a validation metric; set training.validationSplit above 0");
+            if (early.Monitor == EarlyStoppingMetric.ValAccuracy && data.Task == TaskKind.Regression)
+                errors.Add("$.training.earlyStopping.monitor", "valAccuracy exists only for classifiers; use valLoss");
+        }
     }
 }

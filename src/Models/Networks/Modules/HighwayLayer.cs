@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,14 +10,24 @@ public sealed class HighwayLayer : nn.Module<Tensor, Tensor>
     readonly Linear transform;
     readonly Linear gate;
     readonly nn.Module<Tensor, Tensor> activation;
+    readonly double gateBias;
 
     public HighwayLayer(int width, nn.Module<Tensor, Tensor> activation, double gateBias) : base("highway")
     {
         transform = nn.Linear(width, width);
         gate = nn.Linear(width, width);
         this.activation = activation;
-        using (no_grad()) gate.bias!.fill_(gateBias);
+        this.gateBias = gateBias;
+        ResetGateBias();
         RegisterComponents();
+    }
+
+    /// <summary>Puts b_T back to the gate bias, after initialisers that set every bias.</summary>
+    public void ResetGateBias()
+    {
+        using var noGrad = no_grad();
+        using var value = gateBias.ToScalar();
+        gate.bias!.fill_(value);
     }
 
     public override Tensor forward(Tensor h)

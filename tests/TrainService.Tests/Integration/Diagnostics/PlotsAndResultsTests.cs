@@ -51,7 +51,7 @@ public sealed class PlotsAndResultsTests : IAsyncLifetime
     [InlineData("decision-boundary")]
     public async Task JobPlots_ArePngThatDecodes_AndSvgThatParses(string kind)
     {
-        await AssertPngAsync($"/api/jobs/{tanh.Id}/plots/{kind}");
+        await AssertPngAsync($"/api/jobs/{tanh.Id}/plots/{kind}", kind == "activations" ? (1000, 1000) : (800, 500));
         await AssertSvgAsync($"/api/jobs/{tanh.Id}/plots/{kind}?format=svg");
     }
 
@@ -120,14 +120,14 @@ public sealed class PlotsAndResultsTests : IAsyncLifetime
         Assert.Contains(reluDiagnostics.Series, s => s.Metric == "deadFraction" && s.Layer == "0_relu");
     }
 
-    async Task AssertPngAsync(string url)
+    async Task AssertPngAsync(string url, (int, int)? size = null)
     {
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
         using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.NotNull(bitmap);
-        Assert.Equal((800, 500), (bitmap.Width, bitmap.Height));
+        Assert.Equal(size ?? (800, 500), (bitmap.Width, bitmap.Height));
     }
 
     async Task AssertSvgAsync(string url)

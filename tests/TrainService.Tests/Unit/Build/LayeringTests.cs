@@ -26,4 +26,31 @@ public sealed class LayeringTests
         Assert.DoesNotContain(Models.GetName().Name, References(Contracts));
         Assert.DoesNotContain(Jobs.GetName().Name, References(Contracts));
     }
+
+    [Fact]
+    public void Persistence_IsInvisibleOutsideJobs()
+    {
+        var persistence = Jobs.GetTypes().Where(t => t.Namespace == "TrainService.Jobs.Persistence").ToList();
+        Assert.Contains(persistence, t => t.Name == "TrainDbContext");
+        Assert.All(persistence, t => Assert.False(t.IsVisible, $"{t.Name} is visible outside TrainService.Jobs"));
+        // Nor does a public member of Jobs hand one out.
+        var leaks = Jobs.GetExportedTypes()
+            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => MemberTypes(m).Any(type => type.Namespace == "TrainService.Jobs.Persistence"))
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}");
+        Assert.Empty(leaks);
+    }
+
+    static IEnumerable<Type> MemberTypes(MemberInfo member) => (member switch
+    {
+        MethodInfo method => method.GetParameters().Select(p => p.ParameterType).Append(method.ReturnType),
+        ConstructorInfo constructor => constructor.GetParameters().Select(p => p.ParameterType),
+        PropertyInfo property => [property.PropertyType],
+        FieldInfo field => [field.FieldType],
+        _ => Enumerable.Empty<Type>(),
+    }).SelectMany(Unwrap);
+
+    static IEnumerable<Type> Unwrap(Type type) => type.IsGenericType
+        ? type.GetGenericArguments().SelectMany(Unwrap).Prepend(type)
+        : type.HasElementType ? Unwrap(type.GetElementType()!).Prepend(type) : [type];
 }

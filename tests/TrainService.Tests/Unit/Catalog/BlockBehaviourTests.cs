@@ -83,7 +83,7 @@ public sealed class BlockBehaviourTests
     public void Orthogonal_RecurrentHiddenWeights_AreOrthogonal()
     {
         using var scope = NewDisposeScope();
-        var model = new ModelSpec { InputShape = [5, 3], Layers = [new GruLayerSpec { Hidden = 4, Init = new InitSpec { Scheme = InitScheme.XavierUniform } }] };
+        var model = new ModelSpec { InputShape = [5, 3], Layers = [new GruLayerSpec { Hidden = 4, InputInit = new InitSpec { Scheme = InitScheme.XavierUniform } }] };
         using var network = NetworkFactory.Build(model, 1);
         var hidden = network.named_parameters().Single(p => p.name.Contains("weight_hh", StringComparison.Ordinal)).parameter.detach(); // [3H, H]
         var gram = hidden.t().mm(hidden);

@@ -58,7 +58,7 @@ public sealed class CatalogCoverageTests
         var model = new ModelSpec
         {
             InputShape = [4, 6],
-            Init = new InitSpec { Scheme = scheme, Std = 0.05 },
+            Init = new InitSpec { Scheme = scheme, Std = 0.05, Value = 0.5 },
             Layers = [new LstmLayerSpec { Hidden = 5 }, new LinearLayerSpec { Units = 3 }, new HighwayLayerSpec()],
         };
         using var a = NetworkFactory.Build(model, 42);
@@ -68,6 +68,7 @@ public sealed class CatalogCoverageTests
         for (int i = 0; i < pa.Count; i++) Assert.True(pa[i].eq(pb[i]).all().item<bool>(), $"parameter {i} differs for {scheme}");
         var linearWeight = a.named_parameters().First(p => p.name.EndsWith("linear.weight", StringComparison.Ordinal)).parameter;
         if (scheme == InitScheme.Zeros) Assert.Equal(0.0, linearWeight.abs().sum().item<float>());
+        else if (scheme == InitScheme.Constant) Assert.True(linearWeight.eq(0.5f).all().item<bool>());
         else Assert.True(linearWeight.abs().sum().item<float>() > 0);
         AssertRuns(model, [3], ShapeInference.Infer(model).Layers.Sum(l => l.Parameters));
     }

@@ -30,7 +30,7 @@ public static class CatalogSamples
         ([4], new DenseConcatLayerSpec { Layers = [new LinearLayerSpec { Units = 3, Activation = Activation.Relu }] }),
         ([2, 4, 4], new DenseConcatLayerSpec { Layers = [new Conv2dLayerSpec { Filters = 3, Padding = 1 }] }),
         ([5, 3], new RnnLayerSpec { Hidden = 4, NumLayers = 2, Dropout = 0.3, Nonlinearity = Activation.Relu }),
-        ([5, 3], new LstmLayerSpec { Hidden = 4, Bidirectional = true, Output = RecurrentOutput.Sequence, Init = new InitSpec { Scheme = InitScheme.XavierUniform } }),
+        ([5, 3], new LstmLayerSpec { Hidden = 4, Bidirectional = true, Output = RecurrentOutput.Sequence, InputInit = new InitSpec { Scheme = InitScheme.XavierUniform } }),
         ([5, 3], new LstmLayerSpec { Hidden = 4, NumLayers = 2, Peephole = true }),
         ([5, 3], new LstmLayerSpec { Hidden = 3, Peephole = true, Bidirectional = true }),
         ([5, 3], new GruLayerSpec { Hidden = 4, Bidirectional = true }),

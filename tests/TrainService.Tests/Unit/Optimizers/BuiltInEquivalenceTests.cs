@@ -1,3 +1,4 @@
+using TrainService.Models.Optimizers;
 using TrainService.Contracts.Specs;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -24,7 +25,7 @@ public sealed class BuiltInEquivalenceTests
         {
             using var scope = NewDisposeScope();
             var p = new Parameter(tensor(Theta0, dtype: ScalarType.Float64));
-            using var optimizer = TrainService.Models.Training.OptimizerFactory.Create(new MomentumOptimizerSpec { Lr = 0.1, Variant = variant }, [p]);
+            using var optimizer = OptimizerFactory.Create(new MomentumOptimizerSpec { Lr = 0.1, Variant = variant }, [p]);
             optimizer.Step(new Closure(p));
             optimizer.LearningRate = 0.01;
             optimizer.Step(new Closure(p));

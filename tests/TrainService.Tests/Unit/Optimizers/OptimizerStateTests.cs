@@ -1,3 +1,4 @@
+using TrainService.Models.Optimizers;
 using TrainService.Contracts.Specs;
 using TrainService.Models.Networks;
 using TrainService.Models.Training;

@@ -44,6 +44,31 @@ public sealed class StepControlTests
         Assert.Equal([2.0, 1.0, -2.0], g, new Tolerance());
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("norm")]
+    [InlineData("value")]
+    public void BothNorms_AreRecorded_TheDivergenceCheckSeesTheClippedOne(string clipping)
+    {
+        using var scope = NewDisposeScope();
+        var w = new Parameter(tensor(W, dtype: ScalarType.Float64));
+        double? checkedNorm = null;
+        var settings = new TrainingSettings
+        {
+            Clipping = clipping switch { "norm" => new NormClippingSpec { MaxNorm = 1.0 }, "value" => new ValueClippingSpec { ClipValue = 2.0 }, _ => null },
+        };
+        var closure = new BatchClosure(nn.Sequential(), (output, target) => (output * w).sum(), tensor(new double[] { 3.0, 1.0, -4.0 }), tensor(0.0), [w], settings)
+        {
+            CheckGradientNorm = norm => checkedNorm = norm,
+        };
+        closure.LossAndGradient();
+        double after = Math.Sqrt(w.grad!.square().sum().item<double>());
+        Assert.Equal(Math.Sqrt(26), closure.FirstGradientNorm!.Value, 1e-9);
+        if (clipping == "none") Assert.Null(closure.FirstClippedGradientNorm);
+        else Assert.Equal(after, closure.FirstClippedGradientNorm!.Value, 1e-6);
+        Assert.Equal(closure.FirstClippedGradientNorm ?? closure.FirstGradientNorm, checkedNorm);
+    }
+
     sealed class Tolerance : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x));

@@ -1,9 +1,8 @@
 using TrainService.Contracts.Specs;
-using TrainService.Models.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 
-namespace TrainService.Models.Training;
+namespace TrainService.Models.Optimizers;
 
 /// <summary>
 /// Maps each optimizer kind (and variant) to a TorchSharp built-in or a custom optimizer.

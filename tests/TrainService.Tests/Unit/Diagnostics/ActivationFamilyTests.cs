@@ -1,0 +1,62 @@
+using TrainService.Contracts.Specs;
+using TrainService.Models.Diagnostics;
+using TrainService.Models.Networks;
+using static TorchSharp.torch;
+
+namespace TrainService.Tests.Unit.Diagnostics;
+
+/// <summary>
+/// "Dead" means no gradient flows: for every activation of the catalog, the family's zero-gradient
+/// rule agrees with autograd's derivative point by point, and the leaky families' derivative is
+/// never zero, so they can never be reported dead.
+/// </summary>
+public sealed class ActivationFamilyTests
+{
+    public static TheoryData<Activation> Activations() => new(Enum.GetValues<Activation>().Where(a => a is not (Activation.Identity or Activation.Softmax)));
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void ZeroGradientRule_AgreesWithAutograd(Activation activation)
+    {
+        using var scope = NewDisposeScope();
+        using var module = ActivationFactory.Create(activation, new BuildContext(1, null, null));
+        module.train();
+        var kind = ActivationFamilies.Of(module);
+        Assert.NotEqual(ActivationFamily.Other, kind.Family);
+        // A grid that hits the boundaries exactly (0, ±1, ±3) and lies beyond them.
+        var z = linspace(-6, 6, 241, dtype: ScalarType.Float32).reshape(-1, 1).requires_grad_();
+        module.forward(z).sum().backward();
+        var zeroByAutograd = z.grad!.eq(0f);
+        if (kind.Family == ActivationFamily.Dying)
+        {
+            var rule = kind.ZeroGradient!(z.detach());
+            Assert.True(rule.eq(zeroByAutograd).all().item<bool>(), $"{activation}: rule and autograd disagree");
+            Assert.True(rule.any().item<bool>(), $"{activation} has a flat region");
+        }
+        else
+        {
+            // On [−4, 4]: further out float32 rounds gelu_tanh's tanh to −1 exactly (an underflow, not a flat region).
+            var inner = z.detach().abs().le(4f);
+            Assert.False(zeroByAutograd.logical_and(inner).any().item<bool>(), $"{activation}'s derivative is exactly zero somewhere on [−4, 4]");
+        }
+    }
+
+    [Theory]
+    [InlineData(Activation.Relu, ActivationFamily.Dying)]
+    [InlineData(Activation.HardSigmoid, ActivationFamily.Dying)]
+    [InlineData(Activation.HardTanh, ActivationFamily.Dying)]
+    [InlineData(Activation.NoisyRelu, ActivationFamily.Dying)]
+    [InlineData(Activation.LeakyRelu, ActivationFamily.Leaky)]
+    [InlineData(Activation.Prelu, ActivationFamily.Leaky)]
+    [InlineData(Activation.Rrelu, ActivationFamily.Leaky)]
+    [InlineData(Activation.Elu, ActivationFamily.Leaky)]
+    [InlineData(Activation.Selu, ActivationFamily.Leaky)]
+    [InlineData(Activation.Gelu, ActivationFamily.Leaky)]
+    [InlineData(Activation.Sigmoid, ActivationFamily.Saturating)]
+    [InlineData(Activation.Tanh, ActivationFamily.Saturating)]
+    public void Family_IsTheCourses(Activation activation, ActivationFamily family)
+    {
+        using var module = ActivationFactory.Create(activation, new BuildContext(1, null, null));
+        Assert.Equal(family, ActivationFamilies.Of(module).Family);
+    }
+}
