@@ -47,7 +47,7 @@ def test_step_metrics_are_downsampled_on_the_server(client, trained):
     steps = client.step_metrics(trained["id"], max_points=10)
     assert 2 <= len(steps) <= 10
     assert steps == sorted(steps, key=lambda s: s["step"])
-    assert {"step", "loss", "gradNorm", "lr"} == set(steps[0])
+    assert {"step", "loss", "gradNorm", "lr"} <= set(steps[0])
     everything = client.step_metrics(trained["id"], max_points=100000)
     assert everything[-1]["step"] == steps[-1]["step"]  # the last step is always kept
     assert len(everything) > len(steps)

@@ -186,7 +186,7 @@ class TrainClient:
         return frames.frame(epochs, index="epoch") if as_frame else epochs
 
     def step_metrics(self, job_id: str, max_points: int = 1000, *, as_frame: bool = False):
-        """Per-step loss, gradNorm and lr, downsampled on the server to at most ``max_points``."""
+        """Per-step loss, gradNorm, lr (and clippedGradNorm when the spec clips), downsampled on the server to at most ``max_points``."""
         steps = self._http.json("GET", f"/api/jobs/{job_id}/metrics/steps", params={"maxPoints": max_points})["steps"]
         return frames.frame(steps, index="step") if as_frame else steps
 
