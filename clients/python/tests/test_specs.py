@@ -28,6 +28,13 @@ def test_a_built_deep_mlp_validates_with_its_parameter_count(client):
     assert checked["parameters"] == (30 * 16 + 16) + 2 * (16 * 16 + 16) + (16 + 1)
     assert [layer["outputShape"] for layer in checked["layers"]] == [[16], [16], [16], [1]]
     assert spec["model"]["layers"][0]["init"] == {"scheme": "he_normal"}
+    assert checked["warnings"] == []
+
+
+def test_validate_returns_the_warnings_of_a_deep_sigmoid_stack(client):
+    spec = specs.training_spec("deep-sigmoid", specs.dataset("breast_cancer"), specs.mlp(30, [16] * 9, activation="sigmoid"),
+                               specs.loss("bce"), specs.sgd(lr=0.1), standardize=True)
+    assert [w["code"] for w in client.validate(spec)["warnings"]] == ["deep_saturating_stack"]
 
 
 def test_batchnorm_mlp_puts_linear_batchnorm_activation_in_order(client):

@@ -81,7 +81,7 @@ class TrainClient:
     # Specs and jobs
 
     def validate(self, spec: Spec) -> Json:
-        """Check a spec without enqueuing it: ``{"layers": [{path, kind, outputShape, parameters}], "parameters": n}``.
+        """Check a spec without enqueuing it: ``{"layers": [{path, kind, outputShape, parameters}], "parameters": n, "warnings": [{code, path, message}]}``.
         Raises SpecValidationError listing every problem by JSON path."""
         return self._http.json("POST", "/api/specs/validate", json=_spec_body(spec), spec=True)
 
