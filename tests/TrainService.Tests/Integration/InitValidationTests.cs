@@ -9,7 +9,7 @@ public sealed class InitValidationTests(TrainServiceFactory factory) : IClassFix
 {
     const string Xor = Specs.ReadmeXor;
     const string FirstLayer = "{\"kind\": \"linear\", \"units\": 4, \"activation\": \"tanh\"}";
-    static readonly string[] Doors = ["/api/jobs", "/api/specs/validate"];
+    static readonly string[] Doors = SpecDoors.All;
 
     static string Sequence(string layer) => $$$"""
         {"name": "rnn", "dataset": {"kind": "adding", "length": 10, "samples": 64},
@@ -33,17 +33,8 @@ public sealed class InitValidationTests(TrainServiceFactory factory) : IClassFix
 
     [Theory]
     [MemberData(nameof(BadSpecs))]
-    public async Task BadInitialiser_Is400AtItsPath_FromBothDoors(string name, string spec, string path)
-    {
-        var client = factory.CreateClient();
-        foreach (var door in Doors)
-        {
-            var response = await client.PostJsonTextAsync(door, spec);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name} at {door}: got {(int)response.StatusCode}");
-            var errors = await response.ReadValidationErrorsAsync();
-            Assert.True(errors.ContainsKey(path), $"{name} at {door}: expected {path}, got {string.Join(", ", errors.Keys)}");
-        }
-    }
+    public Task BadInitialiser_Is400AtItsPath_FromBothDoors(string name, string spec, string path) =>
+        SpecDoors.AssertRefusedAtAsync(factory.CreateClient(), name, spec, path);
 
     [Fact]
     public async Task EveryInitialiserField_IsAccepted_AndCountsNoExtraParameters()

@@ -48,9 +48,10 @@ public sealed class ReadmeClaimsTests : ServiceTest
 
         Assert.Contains("the spec with every default filled in", Readme);
         Assert.Equal("valLoss", echoed.RootElement.GetProperty("checkpoints").GetProperty("bestMetric").GetString());
-        // null only where the README says it means "off" (or the layer type's own initialiser); every other default is a value.
+        // null only where the README says it means "off" (or the layer type's own initialiser, for weights and biases); every other default is a value.
         Assert.Equal(
-            ["$.diagnostics", "$.model.init", "$.model.layers[0].init", "$.model.layers[1].init", "$.training.clipping",
+            ["$.diagnostics", "$.model.biasInit", "$.model.init", "$.model.layers[0].biasInit", "$.model.layers[0].init",
+             "$.model.layers[1].biasInit", "$.model.layers[1].init", "$.training.clipping",
              "$.training.earlyStopping", "$.training.maxRuntimeSeconds", "$.training.tbpttWindow", "$.warmStart"],
             NullMembers(echoed.RootElement, "$").Order());
     }
