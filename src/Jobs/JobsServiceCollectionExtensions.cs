@@ -30,8 +30,17 @@ public static class JobsServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmas());
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
+        services.AddOptions<ArtifactStoreOptions>().Bind(configuration.GetSection(ArtifactStoreOptions.Section));
         services.AddSingleton<IArtifactStore>(provider =>
-            new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")));
+        {
+            var store = provider.GetRequiredService<IOptions<ArtifactStoreOptions>>().Value;
+            return store.Store.ToLowerInvariant() switch
+            {
+                "s3" => new S3ArtifactStore(store.S3),
+                "filesystem" => new FileArtifactStore(Path.Combine(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.DataDirectory, "artifacts")),
+                var other => throw new InvalidOperationException($"TrainService:Artifacts:Store must be 'filesystem' or 's3', not '{other}'."),
+            };
+        });
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<TorchThreadsSetup>();
         services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
@@ -46,6 +55,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<WorkerIdentity>();
         services.AddSingleton<JobLease>();
         services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<Monitoring.ServiceMetrics>();
+        services.AddSingleton<ITrainingObserverFactory, Monitoring.TrainingThroughputObserver>();
         services.AddSingleton<JobProgress>();
         services.AddSingleton<JobWatcher>();
         services.AddSingleton(provider => new TrainingRunServices(

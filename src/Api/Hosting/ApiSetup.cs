@@ -1,6 +1,7 @@
 using System.Reflection;
 using Hangfire;
 using Microsoft.OpenApi;
+using Prometheus;
 using Serilog;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Specs;
@@ -60,7 +61,11 @@ public static class ApiSetup
     /// <summary>Health and the Hangfire dashboard (local requests only, Hangfire's default); <c>/</c> is the results page.</summary>
     public static WebApplication MapTrainServiceOperations(this WebApplication app)
     {
+        // /health and /health/ready run every check; /health/live only says the process answers.
         app.MapHealthChecks("/health").WithName("Health");
+        app.MapHealthChecks("/health/ready").WithName("Ready");
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).WithName("Live");
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<TrainService.Jobs.Monitoring.ServiceMetrics>().Registry);
         app.MapHangfireDashboard("/hangfire");
         return app;
     }

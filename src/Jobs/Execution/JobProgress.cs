@@ -4,12 +4,13 @@ using Microsoft.Extensions.Logging;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
+using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
 
 namespace TrainService.Jobs.Execution;
 
 /// <summary>A job's state in the database as a worker moves it: started, finished, and what a resumed or finished run rewrites.</summary>
-internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, TimeProvider clock, ILogger<JobProgress> logger)
+internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, TimeProvider clock, ServiceMetrics metrics, ILogger<JobProgress> logger)
 {
     /// <summary>Moves the job to running and returns its spec, or null when there is nothing to do.</summary>
     public async Task<TrainingSpec?> StartAsync(Guid jobId, CancellationToken ct)
@@ -24,7 +25,11 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
             return null;
         }
         job.Status = JobStatus.Running;
-        job.StartedAt ??= clock.GetUtcNow();
+        if (job.StartedAt is null)
+        {
+            job.StartedAt = clock.GetUtcNow();
+            metrics.QueueWait.WithLabels(TrainingJob.Queue).Observe((job.StartedAt.Value - job.CreatedAt).TotalSeconds);
+        }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Job {JobId} ({Name}) started", jobId, job.Name);
         return JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
@@ -34,6 +39,8 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var now = clock.GetUtcNow();
+        if (await db.Jobs.Where(j => j.Id == jobId).Select(j => j.StartedAt).FirstOrDefaultAsync() is { } started)
+            metrics.JobDuration.WithLabels(status.ToString().ToLowerInvariant()).Observe((now - started).TotalSeconds);
         await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set => set
             .SetProperty(j => j.Status, status)
             .SetProperty(j => j.FinishedAt, now)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrainService.Contracts.Responses;
+using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
 
 namespace TrainService.Jobs.Execution;
@@ -22,6 +23,7 @@ public sealed class TrainingJob
     readonly IOptions<TrainServiceOptions> options;
     readonly TimeProvider clock;
     readonly ILogger<TrainingJob> logger;
+    readonly ServiceMetrics metrics;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
     internal TrainingJob(
@@ -32,8 +34,10 @@ public sealed class TrainingJob
         TrainingRunServices runServices,
         IOptions<TrainServiceOptions> options,
         TimeProvider clock,
+        ServiceMetrics metrics,
         ILogger<TrainingJob> logger)
     {
+        this.metrics = metrics;
         this.dbFactory = dbFactory;
         this.progress = progress;
         this.lease = lease;
@@ -69,6 +73,7 @@ public sealed class TrainingJob
                 catch (TransientTrainingFailure failure) when (attempt < MaxTransientAttempts)
                 {
                     // Resuming from the newest checkpoint retraces the same run bit for bit.
+                    metrics.TransientResumes.Inc();
                     logger.LogWarning(failure.InnerException, "Job {JobId} hit a transient libtorch failure (attempt {Attempt}); resuming from its newest checkpoint", jobId, attempt);
                 }
                 catch (TransientTrainingFailure failure)

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
+using Prometheus;
+using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
 using TrainService.Models.Inference;
@@ -33,8 +35,10 @@ public sealed class PredictorCache : IDisposable
         IDbContextFactory<TrainDbContext> dbFactory,
         CheckpointStore checkpoints,
         IArtifactStore artifacts,
-        IOptions<TrainServiceOptions> options)
+        IOptions<TrainServiceOptions> options,
+        ServiceMetrics metrics)
     {
+        this.metrics = metrics;
         this.dbFactory = dbFactory;
         this.checkpoints = checkpoints;
         this.artifacts = artifacts;
@@ -46,9 +50,11 @@ public sealed class PredictorCache : IDisposable
     // Keyed by the resolved checkpoint (name and step), so "latest" and a rewritten "best" never serve stale weights.
     readonly Dictionary<(Guid, string, long), LinkedListNode<Entry>> index = new();
     readonly SemaphoreSlim gate = new(Environment.ProcessorCount);
+    readonly ServiceMetrics metrics;
 
     public async Task<PredictResult> PredictAsync(Guid jobId, string checkpoint, PredictRequest request, CancellationToken ct)
     {
+        using var timer = metrics.PredictLatency.NewTimer();
         var entry = await LeaseAsync(jobId, checkpoint, ct);
         if (entry.Outcome != PredictOutcome.Ok) return new PredictResult(entry.Outcome, Problem: entry.Problem);
         try
@@ -93,9 +99,11 @@ public sealed class PredictorCache : IDisposable
                 recent.Remove(node);
                 recent.AddFirst(node);
                 node.Value.Leases++;
+                metrics.PredictorCache.WithLabels("hit").Inc();
                 return (PredictOutcome.Ok, node.Value, null);
             }
         }
+        metrics.PredictorCache.WithLabels("miss").Inc();
         var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
         var preprocessing = PreprocessingFile.Read(artifacts, jobId);
         Predictor predictor;

@@ -43,7 +43,8 @@ public sealed class TrainingSession : IDisposable
         Optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
         loss = LossFactory.Create(spec.Loss);
         context = new StepContext(Model, Optimizer, loss, parameters, spec.Training);
-        schedule = new LrSchedule(spec.Training.Schedule, spec.Training.WarmupEpochs, spec.Optimizer.InitialLr());
+        // The factory read the spec's lr into the optimizer; from here on the schedule alone sets it, at each epoch's start.
+        schedule = new LrSchedule(spec.Training.Schedule, spec.Training.WarmupEpochs, Optimizer.LearningRate);
         stopping = spec.Training.EarlyStopping is { } early ? new EarlyStopping(early) : null;
         batchSize = OptimizerFactory.BatchSize(spec.Optimizer, spec.Training.BatchSize, train.Rows);
         trainSet = TensorPair.From(train, device);

@@ -63,9 +63,10 @@ public static class SpecWarnings
             warnings.Add(new(TbpttShorterThanDependency, "$.training.tbpttWindow",
                 $"{what}, {span} steps back, but truncated BPTT stops the gradient after {window} steps, so the dependency cannot be learned; use a window of at least {span}"));
 
-        if (!spec.Training.Standardize && RawFeatures(spec.Dataset) && spec.Optimizer is SgdOptimizerSpec or GdOptimizerSpec && spec.Optimizer.InitialLr() >= LargeSgdLr)
+        double? plainLr = spec.Optimizer switch { SgdOptimizerSpec sgd => sgd.Lr, GdOptimizerSpec gd => gd.Lr, _ => null };
+        if (!spec.Training.Standardize && RawFeatures(spec.Dataset) && plainLr >= LargeSgdLr)
             warnings.Add(new(UnstandardisedSgdLargeLr, "$.training.standardize",
-                $"the features are unstandardised (scales differ by orders of magnitude) and plain gradient descent at lr {spec.Optimizer.InitialLr():G3} takes the same step size along every direction: the largest-scale features will likely make the loss diverge; set \"standardize\": true or lower lr"));
+                $"the features are unstandardised (scales differ by orders of magnitude) and plain gradient descent at lr {plainLr:G3} takes the same step size along every direction: the largest-scale features will likely make the loss diverge; set \"standardize\": true or lower lr"));
 
         if (spec.Optimizer is NewtonOptimizerSpec && ShapeInference.Infer(spec.Model) is var (shapes, errors) && errors.Count == 0
             && shapes.Sum(s => s.Parameters) is var parameters and >= NewtonParameters)

@@ -24,6 +24,4 @@ public sealed record AdamOptimizerSpec : OptimizerSpec
 
     [Description("`book` (ε inside the square root) or `torch` (ε outside).")]
     public OptimizerVariant Variant { get; init; } = OptimizerVariant.Torch;
-
-    public override double InitialLr() => Lr;
 }

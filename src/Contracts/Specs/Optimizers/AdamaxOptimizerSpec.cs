@@ -21,6 +21,4 @@ public sealed record AdamaxOptimizerSpec : OptimizerSpec
     [Description("ε guarding u = 0.")]
     [Range(1e-30, 1.0)]
     public double Eps { get; init; } = 1e-8;
-
-    public override double InitialLr() => Lr;
 }

@@ -25,6 +25,4 @@ public sealed record AdamwOptimizerSpec : OptimizerSpec
     [Description("Decoupled weight decay λ.")]
     [Range(0.0, 10.0)]
     public double WeightDecay { get; init; } = 0.01;
-
-    public override double InitialLr() => Lr;
 }

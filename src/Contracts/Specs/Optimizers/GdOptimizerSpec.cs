@@ -13,6 +13,4 @@ public sealed record GdOptimizerSpec : OptimizerSpec
     [Description("Training stops once the gradient's global L2 norm falls below this (0 = never).")]
     [Range(0.0, 1e6)]
     public double Tol { get; init; } = 1e-6;
-
-    public override double InitialLr() => Lr;
 }

@@ -25,6 +25,4 @@ public sealed record LbfgsOptimizerSpec : OptimizerSpec
     [Description("Curvature pairs kept.")]
     [Range(1, 1_000)]
     public int HistorySize { get; init; } = 100;
-
-    public override double InitialLr() => Lr;
 }

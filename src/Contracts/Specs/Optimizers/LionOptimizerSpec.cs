@@ -21,6 +21,4 @@ public sealed record LionOptimizerSpec : OptimizerSpec
     [Description("Decoupled weight decay λ.")]
     [Range(0.0, 10.0)]
     public double WeightDecay { get; init; } = 0.0;
-
-    public override double InitialLr() => Lr;
 }

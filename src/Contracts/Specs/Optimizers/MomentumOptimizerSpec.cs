@@ -19,6 +19,4 @@ public sealed record MomentumOptimizerSpec : OptimizerSpec
 
     [Description("`book` (velocity holds −ηg) or `torch` (buffer holds g, η applied at the step).")]
     public OptimizerVariant Variant { get; init; } = OptimizerVariant.Torch;
-
-    public override double InitialLr() => Lr;
 }

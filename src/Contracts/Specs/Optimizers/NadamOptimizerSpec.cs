@@ -27,6 +27,4 @@ public sealed record NadamOptimizerSpec : OptimizerSpec
 
     [Description("`book` (Dozat's form) or `torch` (PyTorch's momentum schedule).")]
     public OptimizerVariant Variant { get; init; } = OptimizerVariant.Torch;
-
-    public override double InitialLr() => Lr;
 }

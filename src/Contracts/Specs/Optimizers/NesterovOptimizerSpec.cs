@@ -13,6 +13,4 @@ public sealed record NesterovOptimizerSpec : OptimizerSpec
     [Description("Momentum μ.")]
     [Range(1e-6, 0.999999)]
     public double Momentum { get; init; } = 0.9;
-
-    public override double InitialLr() => Lr;
 }

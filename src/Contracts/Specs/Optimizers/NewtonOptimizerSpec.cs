@@ -19,6 +19,4 @@ public sealed record NewtonOptimizerSpec : OptimizerSpec
     [Description("Damping δ added to the Hessian's diagonal.")]
     [Range(0.0, 1e6)]
     public double Damping { get; init; } = 1e-4;
-
-    public override double InitialLr() => Lr;
 }

@@ -19,11 +19,7 @@ namespace TrainService.Contracts.Specs;
 [JsonDerivedType(typeof(LionOptimizerSpec), "lion")]
 [JsonDerivedType(typeof(NewtonOptimizerSpec), "newton")]
 [JsonDerivedType(typeof(LbfgsOptimizerSpec), "lbfgs")]
-public abstract record OptimizerSpec
-{
-    /// <summary>The base learning rate η, which schedules scale (a method so it never appears in JSON).</summary>
-    public abstract double InitialLr();
-}
+public abstract record OptimizerSpec;
 
 /// <summary>Which update rule an optimizer follows where the textbook and PyTorch differ.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<OptimizerVariant>))]

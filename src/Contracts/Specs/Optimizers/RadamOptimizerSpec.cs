@@ -21,6 +21,4 @@ public sealed record RadamOptimizerSpec : OptimizerSpec
     [Description("ε added to √v̂.")]
     [Range(1e-30, 1.0)]
     public double Eps { get; init; } = 1e-8;
-
-    public override double InitialLr() => Lr;
 }

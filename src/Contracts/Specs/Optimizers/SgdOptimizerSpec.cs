@@ -9,6 +9,4 @@ public sealed record SgdOptimizerSpec : OptimizerSpec
     [Description("Learning rate η.")]
     [Range(1e-12, 1e6)]
     public double Lr { get; init; } = 0.01;
-
-    public override double InitialLr() => Lr;
 }

@@ -17,6 +17,4 @@ public sealed record SgdwOptimizerSpec : OptimizerSpec
     [Description("Decoupled weight decay λ.")]
     [Range(0.0, 10.0)]
     public double WeightDecay { get; init; } = 0.01;
-
-    public override double InitialLr() => Lr;
 }

@@ -1,0 +1,89 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Prometheus;
+using TrainService.Contracts.Responses;
+using TrainService.Jobs.Execution;
+using TrainService.Jobs.Persistence;
+
+namespace TrainService.Jobs.Monitoring;
+
+/// <summary>
+/// The numbers operators scrape at /metrics, in a registry of this host's own (two hosts in one
+/// process, as in tests, never mix counts). Labels stay low-cardinality: status, queue, outcome,
+/// worker — never a job id or a spec field. Gauges that describe the whole service (jobs by
+/// status, live workers) are read from the database and Hangfire when scraped.
+/// </summary>
+public sealed class ServiceMetrics
+{
+    static readonly double[] SecondsBuckets = Histogram.ExponentialBuckets(0.005, 2, 16); // 5 ms … ~2.7 min
+    static readonly double[] LongSecondsBuckets = Histogram.ExponentialBuckets(0.1, 2, 18); // 0.1 s … ~7 h
+    static readonly double[] PredictBuckets = Histogram.ExponentialBuckets(0.0002, 2, 14); // 0.2 ms … 1.6 s
+
+    readonly IServiceProvider services;
+    readonly Gauge jobs, workers, capacity;
+
+    public ServiceMetrics(IServiceProvider services, IOptions<TrainServiceOptions> options)
+    {
+        this.services = services;
+        Registry = Metrics.NewCustomRegistry();
+        var metrics = Metrics.WithCustomRegistry(Registry);
+        Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
+        jobs = metrics.CreateGauge("trainservice_jobs", "Jobs by status and queue, as stored.", "status", "queue");
+        workers = metrics.CreateGauge("trainservice_live_workers", "Hangfire servers that heartbeat, and their worker threads.", "kind");
+        capacity = metrics.CreateGauge("trainservice_worker_capacity", "Concurrent training jobs this process takes.", "worker");
+        capacity.WithLabels(Worker).Set(options.Value.TrainingWorkers);
+        QueueWait = metrics.CreateHistogram("trainservice_job_queue_wait_seconds", "Submit to first start of a job.",
+            new HistogramConfiguration { Buckets = SecondsBuckets, LabelNames = ["queue"] });
+        JobDuration = metrics.CreateHistogram("trainservice_job_duration_seconds", "Start to final state of a job, by outcome.",
+            new HistogramConfiguration { Buckets = LongSecondsBuckets, LabelNames = ["outcome"] });
+        TrainingSteps = metrics.CreateCounter("trainservice_training_steps_total", "Optimizer steps taken; rate() is steps/s.", "worker");
+        TrainingSamples = metrics.CreateCounter("trainservice_training_samples_total", "Training examples seen (an epoch counts its training rows); rate() is samples/s.", "worker");
+        PredictLatency = metrics.CreateHistogram("trainservice_predict_duration_seconds", "Predict requests, model lookup to outputs.",
+            new HistogramConfiguration { Buckets = PredictBuckets });
+        PredictorCache = metrics.CreateCounter("trainservice_predictor_cache_total", "Predict model lookups by result.", "result");
+        TransientResumes = metrics.CreateCounter("trainservice_transient_failures_resumed_total", "Transient libtorch failures a job resumed from its newest checkpoint.");
+        Registry.AddBeforeCollectCallback(ReadServiceStateAsync);
+    }
+
+    public CollectorRegistry Registry { get; }
+    public string Worker { get; }
+    public Histogram QueueWait { get; }
+    public Histogram JobDuration { get; }
+    public Counter TrainingSteps { get; }
+    public Counter TrainingSamples { get; }
+    public Histogram PredictLatency { get; }
+    public Counter PredictorCache { get; }
+    public Counter TransientResumes { get; }
+
+    async Task ReadServiceStateAsync(CancellationToken ct)
+    {
+        await using (var db = await services.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContextAsync(ct))
+        {
+            var counts = await db.Jobs.GroupBy(j => j.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+            foreach (var status in Enum.GetValues<JobStatus>())
+                jobs.WithLabels(status.ToString().ToLowerInvariant(), TrainingJob.Queue).Set(counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0);
+        }
+        // A role that runs no Hangfire server (api) still sees the workers through the shared storage.
+        if (services.GetService<JobStorage>() is { } storage)
+        {
+            var servers = storage.GetMonitoringApi().Servers();
+            workers.WithLabels("servers").Set(servers.Count);
+            workers.WithLabels("threads").Set(servers.Sum(s => s.WorkersCount));
+        }
+    }
+}
+
+/// <summary>Counts steps and samples of every run for <see cref="ServiceMetrics"/>; Inc is lock-free, cheap on the training thread.</summary>
+sealed class TrainingThroughputObserver(ServiceMetrics metrics) : ITrainingObserverFactory
+{
+    public Models.Training.ITrainingObserver Create(Guid jobId) => new Observer(metrics.TrainingSteps.WithLabels(metrics.Worker), metrics.TrainingSamples.WithLabels(metrics.Worker));
+
+    sealed class Observer(Counter.Child steps, Counter.Child samples) : Models.Training.ITrainingObserver
+    {
+        public void OnStep(Models.Training.StepMetrics metrics) => steps.Inc();
+
+        public void OnEpochEnd(EpochMetrics metrics, Models.Training.TrainingSession session) => samples.Inc(session.TrainRows);
+    }
+}
