@@ -2,7 +2,7 @@ using TrainService.Contracts.Specs;
 using TrainService.Models.Networks;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Networks;
 
 /// <summary>biasInit, inputInit/recurrentInit and forgetGateBias set exactly the parameters they name.</summary>
 public sealed class InitializerTests

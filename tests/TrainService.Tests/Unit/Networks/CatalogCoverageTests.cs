@@ -5,7 +5,7 @@ using TrainService.Models.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Networks;
 
 /// <summary>
 /// Reads every kind from the contracts by reflection and builds and runs a sample of each, so a

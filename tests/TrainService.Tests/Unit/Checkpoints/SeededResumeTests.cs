@@ -4,7 +4,7 @@ using TrainService.Models.Data;
 using TrainService.Models.Training;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Checkpoints;
 
 /// <summary>Checkpoints carry the seeded modules' generator states, so a resumed run with dropout retraces the uninterrupted one.</summary>
 public sealed class SeededResumeTests

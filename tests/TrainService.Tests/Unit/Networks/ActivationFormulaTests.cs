@@ -3,7 +3,7 @@ using TrainService.Models.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Networks;
 
 /// <summary>Each activation's value and autograd derivative against the catalog's formula, on inputs away from kinks.</summary>
 public sealed class ActivationFormulaTests

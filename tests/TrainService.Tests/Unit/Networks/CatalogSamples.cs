@@ -1,6 +1,6 @@
 using TrainService.Contracts.Specs;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Networks;
 
 /// <summary>At least one sample of every layer kind with an input shape it accepts, exercising each kind's options.</summary>
 public static class CatalogSamples

@@ -2,7 +2,7 @@ using TrainService.Contracts.Specs;
 using TrainService.Models.Training;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Training;
 
 /// <summary>Each loss against a hand computation on a few numbers.</summary>
 public sealed class LossFormulaTests

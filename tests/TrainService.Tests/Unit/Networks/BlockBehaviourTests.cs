@@ -3,7 +3,7 @@ using TrainService.Models.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Networks;
 
 /// <summary>Truncated BPTT, stochastic depth, highway gate bias and initialiser statistics, checked on built networks.</summary>
 public sealed class BlockBehaviourTests

@@ -1,7 +1,7 @@
 using TrainService.Contracts.Specs;
 using TrainService.Models.Data;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Datasets;
 
 /// <summary>The sequence and synthetic image generators: shapes, the rule behind each target, and seed determinism.</summary>
 public sealed class SequenceDatasetTests

@@ -3,7 +3,7 @@ using TrainService.Models.Networks;
 using TrainService.Models.Networks.Modules;
 using static TorchSharp.torch;
 
-namespace TrainService.Tests.Unit.Catalog;
+namespace TrainService.Tests.Unit.Networks;
 
 /// <summary>Train-versus-eval behaviour of rrelu, noisy_relu and dropout, and that their seeded generators make runs repeatable.</summary>
 public sealed class StochasticActivationTests
