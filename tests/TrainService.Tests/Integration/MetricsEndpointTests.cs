@@ -13,7 +13,7 @@ public sealed class MetricsEndpointTests() : ServiceTest(new TrainServiceFactory
 })
 {
     /// <summary>Prometheus text format: <c>name{labels} value</c>, comments skipped.</summary>
-    static Dictionary<string, double> Parse(string text) => text.Split('\n')
+    internal static Dictionary<string, double> Parse(string text) => text.Split('\n')
         .Where(line => line.Length > 0 && line[0] != '#')
         .Select(line => Regex.Match(line, @"^(?<series>\S+(?:\{[^}]*\})?) (?<value>\S+)$"))
         .Where(m => m.Success)
@@ -50,6 +50,26 @@ public sealed class MetricsEndpointTests() : ServiceTest(new TrainServiceFactory
         Assert.Equal(2, Sum("trainservice_worker_capacity{"));
         Assert.True(series["trainservice_live_workers{kind=\"servers\"}"] >= 1);
         Assert.DoesNotContain(series.Keys, key => ids.Any(id => key.Contains(id.ToString())));
+    }
+
+    [Theory]
+    [InlineData(1, 3, 0)] // A, B, A with room for one model: B evicts A, so A is loaded again
+    [InlineData(2, 2, 1)] // room for both: the second A is a hit
+    public async Task PredictorCache_EvictsTheLeastRecentlyUsedModel(int cacheSize, int misses, int hits)
+    {
+        await using var factory = new TrainServiceFactory { Settings = new Dictionary<string, string> { ["TrainService:PredictorCacheSize"] = cacheSize.ToString() } };
+        var client = factory.CreateClient();
+        var a = (await (await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>()).Id;
+        var b = (await (await client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 2))).ReadAsync<JobResponse>()).Id;
+        await client.WaitForFinalStateAsync(a);
+        await client.WaitForFinalStateAsync(b);
+
+        foreach (var id in new[] { a, b, a })
+            Assert.Equal(HttpStatusCode.OK, (await client.PostJsonTextAsync($"/api/jobs/{id}/predict", """{"inputs": [[1,0]]}""")).StatusCode);
+
+        var series = Parse(await client.GetStringAsync("/metrics"));
+        Assert.Equal(misses, series["trainservice_predictor_cache_total{result=\"miss\"}"]);
+        Assert.Equal(hits, series.GetValueOrDefault("trainservice_predictor_cache_total{result=\"hit\"}"));
     }
 
     [Fact]
