@@ -43,6 +43,24 @@ public sealed class EventStreamTests : ServiceTest
     }
 
     [Fact]
+    public async Task PathologyEvents_AreStreamed_AsTheJobRecordsThem()
+    {
+        var id = (await (await Client.PostJsonTextAsync("/api/jobs", DiagnosticsSpecs.DeepMlp("sigmoid"))).ReadAsync<JobResponse>()).Id;
+
+        using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/jobs/{id}/events"), HttpCompletionOption.ResponseHeadersRead);
+        var items = new List<SseItem<string>>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(timeout.Token)).EnumerateAsync(timeout.Token))
+            items.Add(item);
+
+        var streamed = items.Where(i => i.EventType == "pathology").Select(i => JsonSerializer.Deserialize<PathologyEvent>(i.Data, ContractJson.Options)!).ToList();
+        Assert.Contains(streamed, e => e.Kind == PathologyKinds.VanishingGradient);
+        var recorded = (await (await Client.GetAsync($"/api/jobs/{id}")).ReadAsync<JobResponse>()).Events!;
+        Assert.Equal(recorded.Select(e => (e.Kind, e.Layer, e.Step)).Order(), streamed.Select(e => (e.Kind, e.Layer, e.Step)).Order());
+        Assert.True(items.FindIndex(i => i.EventType == "pathology") < items.FindIndex(i => i.EventType == "end"));
+    }
+
+    [Fact]
     public async Task UnknownJob_Is404()
     {
         var response = await Client.GetAsync($"/api/jobs/{Guid.NewGuid()}/events");
