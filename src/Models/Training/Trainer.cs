@@ -20,14 +20,13 @@ public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptim
 /// </summary>
 public static class Trainer
 {
-    /// <summary>One optimizer step on rows [start, start + batchSize) of the epoch's shuffled split.</summary>
+    /// <summary>One optimizer step on rows [start, start + batchSize) of the epoch's order.</summary>
     public static StepResult Step(
-        StepContext context, TensorPair shuffled, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
+        StepContext context, EpochBatches batches, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
     {
         using var scope = NewDisposeScope();
-        int rows = Math.Min(batchSize, shuffled.Rows - start);
-        var x = shuffled.X.narrow(0, start, rows);
-        var y = shuffled.Y.narrow(0, start, rows);
+        int rows = Math.Min(batchSize, batches.Rows - start);
+        var (x, y) = batches.Take(start, rows);
         long step = progress.GlobalStep + 1;
         // The checks run inside the closure's first evaluation, before the optimizer changes anything.
         var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings)

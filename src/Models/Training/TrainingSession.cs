@@ -129,14 +129,12 @@ public sealed class TrainingSession : IDisposable
     {
         Model.train();
         using var order = randperm(trainSet.Rows, generator: shuffle, device: trainSet.X.device);
-        // One gather per epoch, then each batch is a view: the same rows in the same order as a
-        // gather per batch, for two native calls fewer a step (at the price of a shuffled copy of the split).
-        using var shuffled = trainSet.Gather(order);
+        using var batches = new EpochBatches(trainSet, order);
         var bounds = new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio);
         for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
         {
             ct.ThrowIfCancellationRequested();
-            var step = Trainer.Step(context, shuffled, start, batchSize, decoding, bounds, Progress);
+            var step = Trainer.Step(context, batches, start, batchSize, decoding, bounds, Progress);
             Progress = Progress with
             {
                 StepInEpoch = Progress.StepInEpoch + 1,
