@@ -11,7 +11,7 @@ namespace TrainService.Models.Optimizers;
 /// each a native allocation and the freed-Scalar race of the pitfalls note), the temporary
 /// division result and the dispose scope of its own. State and its saving are the base class's,
 /// so checkpoints written by either read in the other.
-/// On the course's small MLPs the built-in step's managed overhead is most of a training step.
+/// On the course's small MLPs the optimizer step is about a third of a training step; this saves about a tenth of it.
 /// </summary>
 public sealed class LeanAdam : Adam
 {
