@@ -14,7 +14,7 @@ torch.set_num_threads(threads);
 
 var cases = new (string Name, OptimizerSpec Spec)[]
 {
-    ("adam (torch, built-in)", new AdamOptimizerSpec()),
+    ("adam (torch form, LeanAdam)", new AdamOptimizerSpec()),
     ("sgd (built-in)", new SgdOptimizerSpec()),
     ("adamw (built-in)", new AdamwOptimizerSpec()),
     ("gd (custom)", new GdOptimizerSpec { Tol = 0 }),

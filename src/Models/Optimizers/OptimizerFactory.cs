@@ -22,7 +22,7 @@ public static class OptimizerFactory
         RmspropOptimizerSpec { Variant: OptimizerVariant.Book } s => new RmspropBook(parameters, s.Lr, s.Rho, s.Eps),
         RmspropOptimizerSpec s => Torch(torch.optim.RMSProp(parameters, lr: s.Lr, alpha: s.Rho, eps: s.Eps, weight_decay: 0, momentum: 0, centered: false, maximize: false)),
         AdamOptimizerSpec { Variant: OptimizerVariant.Book } s => new AdamBook(parameters, s.Lr, s.Beta1, s.Beta2, s.Eps),
-        AdamOptimizerSpec s => Torch(torch.optim.Adam(parameters, lr: s.Lr, beta1: s.Beta1, beta2: s.Beta2, eps: s.Eps, weight_decay: 0, amsgrad: false, maximize: false)),
+        AdamOptimizerSpec s => Torch(new LeanAdam(parameters, s.Lr, s.Beta1, s.Beta2, s.Eps)),
         AdamaxOptimizerSpec s => new AdamaxTorch(parameters, s.Lr, s.Beta1, s.Beta2, s.Eps),
         NadamOptimizerSpec { Variant: OptimizerVariant.Book } s => new NadamBook(parameters, s.Lr, s.Beta1, s.Beta2, s.Eps),
         NadamOptimizerSpec s => Torch(torch.optim.NAdam(parameters, lr: s.Lr, beta1: s.Beta1, beta2: s.Beta2, eps: s.Eps, weight_decay: 0, momentum_decay: 4e-3)),

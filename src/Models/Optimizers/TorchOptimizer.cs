@@ -11,6 +11,10 @@ namespace TrainService.Models.Optimizers;
 public sealed class TorchOptimizer(OptimizerHelper inner) : ITrainingOptimizer
 {
     long steps;
+    // The state header names the TorchSharp class, so a leaner subclass (LeanAdam) reads and writes Adam's checkpoints.
+    readonly string stateName = TorchSharpClassName(inner.GetType());
+
+    static string TorchSharpClassName(Type type) => type.Namespace == "TorchSharp.Modules" || type.BaseType is null ? type.Name : TorchSharpClassName(type.BaseType);
 
     public double LearningRate
     {
@@ -31,14 +35,14 @@ public sealed class TorchOptimizer(OptimizerHelper inner) : ITrainingOptimizer
     public void SaveState(Stream destination)
     {
         using var writer = new BinaryWriter(destination, System.Text.Encoding.UTF8, leaveOpen: true);
-        StateIo.WriteHeader(writer, inner.GetType().Name, steps, LearningRate);
+        StateIo.WriteHeader(writer, stateName, steps, LearningRate);
         inner.save_state_dict(writer);
     }
 
     public void LoadState(Stream source)
     {
         using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
-        (steps, double lr) = StateIo.ReadHeader(reader, inner.GetType().Name);
+        (steps, double lr) = StateIo.ReadHeader(reader, stateName);
         inner.load_state_dict(reader);
         LearningRate = lr;
     }

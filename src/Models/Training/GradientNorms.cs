@@ -4,6 +4,10 @@ using static TorchSharp.torch;
 
 namespace TrainService.Models.Training;
 
+/// <remarks>
+/// Squares are grad·grad, not pow(2): libtorch computes pow(x, 2) as x·x, so the bits are the
+/// same, without the Scalar that TorchSharp builds (and leaves to the finalizer) for each pow call.
+/// </remarks>
 public static class GradientNorms
 {
     /// <summary>L2 norm of all gradients together, as a scalar tensor (no host sync until read).</summary>
@@ -13,7 +17,7 @@ public static class GradientNorms
         foreach (var p in parameters)
         {
             if (p.grad is not { } grad) continue;
-            var squares = grad.pow(2).sum();
+            var squares = grad.mul(grad).sum();
             sum = sum is null ? squares : sum.add_(squares);
         }
         return sum is null ? tensor(0f) : sum.sqrt();
@@ -30,7 +34,7 @@ public static class GradientNorms
         foreach (var p in parameters)
         {
             if (p.grad is not { } grad) continue;
-            var squares = grad.pow(2);
+            var squares = grad.mul(grad);
             var sum = squares.sum();
             var clipped = squares.clamp_max(limit).sum();
             before = before is null ? sum : before.add_(sum);

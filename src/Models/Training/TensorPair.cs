@@ -18,6 +18,9 @@ public sealed class TensorPair(Tensor x, Tensor y) : IDisposable
         return new TensorPair(x, y);
     }
 
+    /// <summary>The rows in the given order, as a new pair.</summary>
+    public TensorPair Gather(Tensor order) => new(X.index_select(0, order), Y.index_select(0, order));
+
     public void Dispose()
     {
         X.Dispose();

@@ -20,13 +20,13 @@ public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptim
 /// </summary>
 public static class Trainer
 {
+    /// <summary>One optimizer step on rows [start, start + batchSize) of the epoch's order.</summary>
     public static StepResult Step(
-        StepContext context, TensorPair data, Tensor order, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
+        StepContext context, EpochBatches batches, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
     {
         using var scope = NewDisposeScope();
-        var index = order.narrow(0, start, Math.Min(batchSize, data.Rows - start));
-        var x = data.X.index_select(0, index);
-        var y = data.Y.index_select(0, index);
+        int rows = Math.Min(batchSize, batches.Rows - start);
+        var (x, y) = batches.Take(start, rows);
         long step = progress.GlobalStep + 1;
         // The checks run inside the closure's first evaluation, before the optimizer changes anything.
         var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings)
@@ -36,7 +36,6 @@ public static class Trainer
         };
         context.Optimizer.Step(closure);
         double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
-        int rows = (int)index.shape[0];
         return new StepResult(closure.FirstLoss!.Value * rows, correct, closure.FirstGradientNorm ?? 0, rows, closure.FirstClippedGradientNorm);
     }
 

@@ -131,10 +131,12 @@ public sealed class TrainingSession : IDisposable
     {
         Model.train();
         using var order = randperm(trainSet.Rows, generator: shuffle, device: trainSet.X.device);
+        using var batches = new EpochBatches(trainSet, order);
+        var bounds = new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio);
         for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
         {
             ct.ThrowIfCancellationRequested();
-            var step = Trainer.Step(context, trainSet, order, start, batchSize, decoding, new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio), Progress);
+            var step = Trainer.Step(context, batches, start, batchSize, decoding, bounds, Progress);
             Progress = Progress with
             {
                 StepInEpoch = Progress.StepInEpoch + 1,

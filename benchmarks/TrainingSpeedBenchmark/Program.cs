@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using TrainService.Benchmarks;
+using TorchSharp;
+
+// The service's training step against a bare TorchSharp loop on the same workloads, interleaved
+// epoch by epoch in one process (Release, one torch thread). Not a test: timings vary by machine.
+// Usage: dotnet run -c Release --project benchmarks/TrainingSpeedBenchmark [rounds] [--phases]
+int rounds = args.FirstOrDefault(a => !a.StartsWith("--")) is { } r ? int.Parse(r) : 9;
+torch.set_num_threads(1);
+
+var workloads = new[]
+{
+    Workload.Mlp("MLP 64-128-128-10 relu, batch 32 (gaussians 64-d, 10 classes)", dimensions: 64, hidden: 128, batch: 32, samples: 3200),
+    Workload.Mlp("MLP 784-256-256-10 relu, batch 128 (gaussians 784-d, 10 classes)", dimensions: 784, hidden: 256, batch: 128, samples: 6400),
+};
+
+if (args.Contains("--phases"))
+{
+    foreach (var workload in workloads) PhaseBreakdown.Print(workload, rounds);
+    return;
+}
+
+Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; {Environment.ProcessorCount} cores; torch threads 1; median of {rounds} interleaved epochs");
+Console.WriteLine($"{"workload",-68} {"bare ms/step",13} {"service ms/step",16} {"service ÷ bare (speed)",23}");
+foreach (var workload in workloads)
+{
+    var (bare, service) = Interleaved.Run(workload, rounds);
+    Console.WriteLine($"{workload.Name,-68} {bare,13:F3} {service,16:F3} {bare / service,22:F2}×");
+}
+Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -1,0 +1,82 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TrainService.Models.Optimizers;
+
+/// <summary>
+/// TorchSharp's built-in Adam (amsgrad, maximize and weight decay off, as the factory builds it)
+/// with a cheaper step: the very same tensor operations in the same order on the same state, so
+/// every bit of the update is unchanged, but without the per-call Scalars (seven per parameter,
+/// each a native allocation and the freed-Scalar race of the pitfalls note), the temporary
+/// division result and the dispose scope of its own. State and its saving are the base class's,
+/// so checkpoints written by either read in the other.
+/// On the course's small MLPs the optimizer step is about a third of a training step; this saves about a tenth of it.
+/// </summary>
+public sealed class LeanAdam : Adam
+{
+    readonly Scalar beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps;
+    readonly (double Beta1, double Beta2) betas;
+    // The per-step Scalars, shared by every parameter at the same step count.
+    long scalarsStep = -1;
+    double scalarsLr = double.NaN;
+    Scalar? sqrtBiasCorrection2, negativeStepSize;
+
+    public LeanAdam(IEnumerable<Parameter> parameters, double lr, double beta1, double beta2, double eps)
+        : base(parameters, lr, beta1, beta2, eps, weight_decay: 0, amsgrad: false, maximize: false)
+    {
+        betas = (beta1, beta2);
+        this.beta1 = beta1.ToScalar();
+        oneMinusBeta1 = (1 - beta1).ToScalar();
+        this.beta2 = beta2.ToScalar();
+        oneMinusBeta2 = (1 - beta2).ToScalar();
+        this.eps = eps.ToScalar();
+    }
+
+    public override Tensor step(Func<Tensor>? closure = null)
+    {
+        if (closure is not null) throw new NotSupportedException("The training loop evaluates the closure before the step.");
+        using var noGrad = no_grad();
+        foreach (var group in _parameter_groups)
+        {
+            double lr = group.LearningRate;
+            foreach (var param in group.Parameters)
+            {
+                using var grad = param.grad;
+                if (grad is null) continue;
+                var state = (State)_state[param.Handle];
+                state.step += 1;
+                PrepareStepScalars(state.step, lr);
+                state.exp_avg.mul_(beta1).add_(grad, alpha: oneMinusBeta1);
+                state.exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value: oneMinusBeta2); // grad.conj() is grad for real tensors
+                // sqrt(v) / √bc2 + eps: the base class divides out of place; in place on the fresh sqrt gives the same values.
+                using var denominator = state.exp_avg_sq.sqrt();
+                denominator.div_(sqrtBiasCorrection2!).add_(eps);
+                param.addcdiv_(state.exp_avg, denominator, value: negativeStepSize!);
+            }
+        }
+        return null!;
+    }
+
+    /// <summary>The same doubles the base class computes (bias corrections from Math.Pow), held as Scalars for the step.</summary>
+    void PrepareStepScalars(long step, double lr)
+    {
+        if (step == scalarsStep && lr == scalarsLr) return;
+        sqrtBiasCorrection2?.Dispose();
+        negativeStepSize?.Dispose();
+        double biasCorrection1 = 1 - Math.Pow(betas.Beta1, step);
+        double biasCorrection2 = 1 - Math.Pow(betas.Beta2, step);
+        sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
+        negativeStepSize = (-(lr / biasCorrection1)).ToScalar();
+        (scalarsStep, scalarsLr) = (step, lr);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var scalar in new[] { beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, sqrtBiasCorrection2, negativeStepSize }) scalar?.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
