@@ -81,4 +81,20 @@ public sealed class CsvAndRawBodyUploadTests : ServiceTest
         var errors = await response.ReadValidationErrorsAsync();
         Assert.Contains("task", errors.Keys);
     }
+
+    [Fact]
+    public async Task ManyBadCells_AreListedUpToTwenty_AndTheLastSaysMoreWereNotListed()
+    {
+        var csv = new StringBuilder("a,y\n");
+        for (int i = 0; i < 50; i++) csv.Append("NA,1\n");
+
+        var response = await Client.PostAsync("/api/datasets?task=binary&target=y", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await response.ReadValidationErrorsAsync())["file"];
+        Assert.Equal(20, problems.Length);
+        Assert.Equal("row 1, column 'a': missing value", problems[0]);
+        Assert.EndsWith("(further problems not listed)", problems[^1]);
+        Assert.DoesNotContain(problems[..^1], p => p.Contains("not listed"));
+    }
 }
