@@ -12,7 +12,8 @@ public static class StudentT
     {
         if (double.IsPositiveInfinity(t)) return 1;
         if (double.IsNegativeInfinity(t)) return 0;
-        double tail = 0.5 * RegularizedBeta(df / (df + t * t), df / 2, 0.5);
+        // x and 1 − x each computed directly: 1 − x by subtraction loses every digit near t = 0.
+        double tail = 0.5 * RegularizedBeta(df / (df + t * t), t * t / (df + t * t), df / 2, 0.5);
         return t >= 0 ? 1 - tail : tail;
     }
 
@@ -35,13 +36,14 @@ public static class StudentT
     /// <summary>Two-sided p-value of a t statistic: P(|T| ≥ |t|).</summary>
     public static double TwoSidedP(double t, double df) => Math.Min(1, 2 * Cdf(-Math.Abs(t), df));
 
-    static double RegularizedBeta(double x, double a, double b)
+    /// <summary>I_x(a, b), given x and y = 1 − x.</summary>
+    static double RegularizedBeta(double x, double y, double a, double b)
     {
         if (x <= 0) return 0;
-        if (x >= 1) return 1;
-        double front = Math.Exp(LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x));
+        if (y <= 0) return 1;
+        double front = Math.Exp(LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(y));
         // The continued fraction converges fast only below the mean; use the symmetry above it.
-        return x < (a + 1) / (a + b + 2) ? front * BetaFraction(x, a, b) / a : 1 - front * BetaFraction(1 - x, b, a) / b;
+        return x < (a + 1) / (a + b + 2) ? front * BetaFraction(x, a, b) / a : 1 - front * BetaFraction(y, b, a) / b;
     }
 
     static double BetaFraction(double x, double a, double b)
