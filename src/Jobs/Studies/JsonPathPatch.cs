@@ -25,15 +25,19 @@ internal static partial class JsonPathPatch
     }
 
     /// <summary>
-    /// Writes <paramref name="value"/> at the path inside <paramref name="root"/>. Every step but the
-    /// last must exist; the last may add a property the base left at its default (the spec gate then
-    /// rejects it if the spec has no such field). Returns why not, or null when written.
+    /// Writes <paramref name="value"/> at the path inside <paramref name="root"/>. Array items must
+    /// exist; missing objects on the way are added, and so is the last property (the spec gate then
+    /// rejects any name the spec has no field for). Returns why not, or null when written.
     /// </summary>
     public static string? TrySet(JsonNode root, IReadOnlyList<object> steps, JsonNode? value)
     {
         JsonNode? node = root;
         for (int i = 0; i < steps.Count - 1; i++)
         {
+            // A section the base leaves at its defaults (no "checkpoints", say) starts empty, so
+            // $.checkpoints.everyEpochs still works; a name the spec lacks is the gate's to reject.
+            if (steps[i] is string name && node is JsonObject parent && !parent.ContainsKey(name) && steps[i + 1] is string)
+                parent[name] = new JsonObject();
             node = Child(node, steps[i]);
             if (node is null) return $"the base spec has nothing at {Describe(steps.Take(i + 1))}";
         }
