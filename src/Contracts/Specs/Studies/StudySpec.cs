@@ -16,7 +16,7 @@ public sealed record StudySpec
     [Description("A label for people; need not be unique.")]
     public required string Name { get; init; }
 
-    [Description("The training spec every arm starts from (validated like a job's spec once the factors are applied).")]
+    [Description("The training spec (a TrainingSpec, as POST /api/jobs takes) every arm starts from; validated like a job's spec once the factors and seed are applied.")]
     public required JsonElement Base { get; init; }
 
     [Description("What varies: each factor replaces the value at a JSON path of the base spec with each of its values; several factors combine as a grid.")]
@@ -35,7 +35,7 @@ public sealed record StudySpec
 /// <summary>One varied setting of a study.</summary>
 public sealed record StudyFactor
 {
-    [Description("JSON path into the base spec, e.g. $.optimizer, $.optimizer.lr, $.model.layers[0].activation. Its parent must exist in the base spec.")]
+    [Description("JSON path into the base spec, e.g. $.optimizer, $.optimizer.lr, $.model.layers[0].activation. Array items it indexes must exist in the base spec; a section the base omits starts empty.")]
     public required string Path { get; init; }
 
     [Description("The values written at the path, one per level: scalars or whole objects (e.g. a full optimizer).")]
