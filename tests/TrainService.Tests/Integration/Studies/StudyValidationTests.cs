@@ -29,6 +29,11 @@ public sealed class StudyValidationTests : ServiceTest
         { "unknown mode", StudySpecs.Study(StudySpecs.ThreeOptimizers, objective: """{"metric": "valLoss", "mode": "lowest"}"""), "$.objective.mode" },
         { "base not an object", StudySpecs.Study(StudySpecs.ThreeOptimizers, baseSpec: "[1]"), "$.base" },
         { "missing objective", """{"name": "x", "base": {}, "factors": [], "seeds": [1]}""", "$.objective" },
+        { "duplicate key in a value", StudySpecs.Study("""[{"path": "$.optimizer", "values": [{"kind": "adam", "lr": 0.1, "lr": 0.2}]}]"""), "$.factors[0].values[0]" },
+        { "duplicate key in the base", StudySpecs.Study(StudySpecs.ThreeOptimizers, baseSpec: StudySpecs.XorBase().Replace("\"loss\"", "\"name\": \"again\", \"loss\"")), "$.base" },
+        { "null value", StudySpecs.Study("""[{"path": "$.optimizer", "values": [null]}]"""), "arms[0].$.optimizer" },
+        { "the whole spec as the path", StudySpecs.Study("""[{"path": "$", "values": [{}]}]"""), "$.factors[0].path" },
+        { "empty name", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"xor study\"", "\"\""), "$.name" },
         { "unknown study field", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"seeds\"", "\"sampler\": \"grid\", \"budget\": 3, \"seeds\""), "$.budget" },
     };
 
