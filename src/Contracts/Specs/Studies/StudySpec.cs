@@ -28,8 +28,14 @@ public sealed record StudySpec
     [Description("The metric compared across arms and whether lower or higher is better.")]
     public required StudyObjective Objective { get; init; }
 
-    [Description("How arms are drawn from the factors: grid = every combination.")]
+    [Description("How arms are drawn from the factors: grid = every combination; random = count distinct combinations drawn uniformly.")]
     public StudySampler Sampler { get; init; } = StudySampler.Grid;
+
+    [Description("With sampler random: how many distinct combinations to draw (at most the grid's size).")]
+    public int? Count { get; init; }
+
+    [Description("With sampler random: seeds the draw, so the same study draws the same arms.")]
+    public long SamplerSeed { get; init; } = 0;
 }
 
 /// <summary>One varied setting of a study.</summary>
@@ -68,4 +74,5 @@ public enum ObjectiveMode
 public enum StudySampler
 {
     [JsonStringEnumMemberName("grid")] Grid,
+    [JsonStringEnumMemberName("random")] Random,
 }

@@ -34,6 +34,11 @@ public sealed class StudyValidationTests : ServiceTest
         { "null value", StudySpecs.Study("""[{"path": "$.optimizer", "values": [null]}]"""), "arms[0].$.optimizer" },
         { "the whole spec as the path", StudySpecs.Study("""[{"path": "$", "values": [{}]}]"""), "$.factors[0].path" },
         { "empty name", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"xor study\"", "\"\""), "$.name" },
+        { "too many values", StudySpecs.Study($$"""[{"path": "$.optimizer.lr", "values": [{{string.Join(", ", Enumerable.Range(1, 201).Select(i => i / 1000.0))}}]}]""", seeds: "[1]"), "$.factors[0].values" },
+        { "random without count", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"seeds\"", "\"sampler\": \"random\", \"seeds\""), "$.count" },
+        { "random count past the grid", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"seeds\"", "\"sampler\": \"random\", \"count\": 4, \"seeds\""), "$.count" },
+        { "count with grid", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"seeds\"", "\"count\": 2, \"seeds\""), "$.count" },
+        { "random count over the job cap", StudySpecs.Study($$"""[{"path": "$.optimizer.lr", "values": [{{string.Join(", ", Enumerable.Range(1, 200).Select(i => i / 1000.0))}}]}, {"path": "$.training.batchSize", "values": [8, 16]}]""").Replace("\"seeds\"", "\"sampler\": \"random\", \"count\": 100, \"seeds\""), "$.count" },
         { "unknown study field", StudySpecs.Study(StudySpecs.ThreeOptimizers).Replace("\"seeds\"", "\"sampler\": \"grid\", \"budget\": 3, \"seeds\""), "$.budget" },
     };
 
