@@ -9,13 +9,14 @@ namespace TrainService.Jobs.Studies;
 internal sealed record PlannedArm(int Index, string Label, IReadOnlyDictionary<string, JsonElement> Values, IReadOnlyList<(long Seed, JsonObject Spec)> Runs);
 
 /// <summary>
-/// Checks a study's own fields and expands its factors into arms: the grid of every combination,
-/// the first factor varying slowest, each value written into a copy of the base spec at its path,
+/// Checks a study's own fields and expands its factors into arms: the grid of every combination
+/// (or a seeded uniform sample of it), the first factor varying slowest, each value written into a copy of the base spec at its path,
 /// and each seed into training.seed. Errors are keyed by the study field's JSON path.
 /// </summary>
 internal static class StudyPlanner
 {
-    public const int MaxJobs = 200, MaxSeeds = 100, MaxFactors = 8;
+    // 200 values ^ 8 factors < 2^63: the grid's size always fits a long.
+    public const int MaxJobs = 200, MaxSeeds = 100, MaxFactors = 8, MaxValues = 200;
     public static readonly string[] Metrics = ["trainLoss", "valLoss", "trainAccuracy", "valAccuracy"];
 
     public static IReadOnlyList<PlannedArm> Plan(StudySpec study, ValidationErrors errors)
@@ -27,13 +28,17 @@ internal static class StudyPlanner
         var paths = CheckFactors(study.Factors, errors);
         if (!errors.IsEmpty) return [];
 
-        long arms = study.Factors.Aggregate(1L, (n, f) => n * f.Values.Count);
+        long grid = study.Factors.Aggregate(1L, (n, f) => n * f.Values.Count);
+        if (!CheckSampler(study, grid, errors)) return [];
+        long arms = study.Sampler == StudySampler.Random ? study.Count!.Value : grid;
         if (arms * study.Seeds.Count > MaxJobs)
         {
-            errors.Add("$.factors", $"{arms} arms × {study.Seeds.Count} seeds = {arms * study.Seeds.Count} jobs; a study may have at most {MaxJobs}");
+            errors.Add(study.Sampler == StudySampler.Random ? "$.count" : "$.factors",
+                $"{arms} arms × {study.Seeds.Count} seeds = {arms * study.Seeds.Count} jobs; a study may have at most {MaxJobs}");
             return [];
         }
-        var planned = Combinations(study.Factors).Select((levels, index) => Arm(study, paths, levels, index, errors)).ToList();
+        var combinations = study.Sampler == StudySampler.Random ? Sampled(study, grid) : Combinations(study.Factors);
+        var planned = combinations.Select((levels, index) => Arm(study, paths, levels, index, errors)).ToList();
         return errors.IsEmpty ? planned : [];
     }
 
@@ -54,11 +59,41 @@ internal static class StudyPlanner
             if (steps is null) errors.Add($"$.factors[{i}].path", "must be a JSON path such as $.optimizer.lr or $.model.layers[0].activation");
             else if (factor.Path is "$.training.seed" or "$.training") errors.Add($"$.factors[{i}].path", "the study's seeds set training.seed; list them in seeds");
             else if (factors.Take(i).Any(f => f.Path == factor.Path)) errors.Add($"$.factors[{i}].path", "repeats an earlier factor's path");
-            if (factor.Values.Count == 0) errors.Add($"$.factors[{i}].values", "must list at least one value");
+            if (factor.Values.Count is < 1 or > MaxValues) errors.Add($"$.factors[{i}].values", $"must list 1 to {MaxValues} values");
             if (factor.Label is { Length: 0 or > 50 }) errors.Add($"$.factors[{i}].label", "must have 1 to 50 characters");
             parsed.Add(steps ?? []);
         }
         return parsed;
+    }
+
+    static bool CheckSampler(StudySpec study, long grid, ValidationErrors errors)
+    {
+        if (study.Sampler == StudySampler.Grid)
+        {
+            if (study.Count is not null) errors.Add("$.count", "applies only to sampler random");
+        }
+        else if (study.Count is not { } count || count < 1 || count > grid)
+            errors.Add("$.count", $"sampler random needs a count from 1 to the grid's {grid} combinations");
+        return errors.IsEmpty;
+    }
+
+    /// <summary>Count distinct grid positions drawn uniformly (seeded), in grid order, decoded into factor levels.</summary>
+    static IEnumerable<int[]> Sampled(StudySpec study, long grid)
+    {
+        var random = new Random(unchecked((int)study.SamplerSeed ^ (int)(study.SamplerSeed >> 32)));
+        var drawn = new SortedSet<long>();
+        while (drawn.Count < study.Count!.Value) drawn.Add(random.NextInt64(grid));
+        foreach (long position in drawn)
+        {
+            var levels = new int[study.Factors.Count];
+            long rest = position;
+            for (int f = levels.Length - 1; f >= 0; f--)
+            {
+                levels[f] = (int)(rest % study.Factors[f].Values.Count);
+                rest /= study.Factors[f].Values.Count;
+            }
+            yield return levels;
+        }
     }
 
     static IEnumerable<int[]> Combinations(IReadOnlyList<StudyFactor> factors)
