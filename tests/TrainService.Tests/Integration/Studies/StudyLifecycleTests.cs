@@ -24,6 +24,14 @@ public sealed class StudyLifecycleTests : ServiceTest
     }
 
     [Fact]
+    public async Task OpenApi_DescribesTheStudyBaseAsATrainingSpec()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"));
+        var studyBase = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("StudySpec").GetProperty("properties").GetProperty("base");
+        Assert.Equal("#/components/schemas/TrainingSpec", studyBase.GetProperty("$ref").GetString());
+    }
+
+    [Fact]
     public async Task UnknownStudy_Is404ProblemDetails()
     {
         var id = Guid.NewGuid();
