@@ -20,6 +20,7 @@ app.MapDatasetsEndpoints();
 app.MapDiagnosticsEndpoints();
 app.MapPlotsEndpoints();
 app.MapCompareEndpoints();
+app.MapStudiesEndpoints();
 app.MapTrainServiceOperations();
 
 app.Run();

@@ -50,6 +50,7 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);
         services.AddScoped<WarmStartValidator>();
         services.AddInternallyBuilt<SpecGate>(ServiceLifetime.Scoped);
+        services.AddInternallyBuilt<TrainService.Jobs.Studies.StudyStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton<WorkerIdentity>();

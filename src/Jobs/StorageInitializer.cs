@@ -20,6 +20,7 @@ internal sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFac
         {
             await db.Database.EnsureCreatedAsync(ct);
             await AdditiveColumns.AddMissingAsync(db, ct);
+            await AdditiveTables.AddMissingAsync(db, ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

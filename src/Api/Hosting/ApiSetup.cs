@@ -35,6 +35,7 @@ public static class ApiSetup
             swagger.SelectDiscriminatorNameUsing(_ => "kind");
             swagger.SupportNonNullableReferenceTypes();
             swagger.SchemaFilter<SpecExampleSchemaFilter>();
+            swagger.SchemaFilter<StudySchemaFilter>();
             swagger.OperationFilter<DatasetUploadDocumentation>();
             swagger.OperationFilter<JobEventStreamDocumentation>();
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })

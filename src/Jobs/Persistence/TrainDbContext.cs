@@ -11,6 +11,8 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
     public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
+    public DbSet<StudyRow> Studies => Set<StudyRow>();
+    public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -35,5 +37,7 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
         model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
         model.Entity<DatasetRow>(DatasetRowMapping.Configure);
         model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
+        model.Entity<StudyRow>().HasKey(s => s.Id);
+        model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
     }
 }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using TrainService.Contracts.Specs.Studies;
+
+namespace TrainService.Contracts.Responses;
+
+/// <summary>A study, its jobs and the per-arm statistics of its objective.</summary>
+/// <param name="Id">The study's id.</param>
+/// <param name="Name">The study's name.</param>
+/// <param name="Status">queued until a job starts; running while any job is queued or running; then cancelled if any job was cancelled, else failed if any failed, else succeeded.</param>
+/// <param name="CreatedAt">When the study was submitted.</param>
+/// <param name="Objective">The compared metric and its direction.</param>
+/// <param name="Seeds">The seeds every arm runs.</param>
+/// <param name="Arms">One row per arm, best first (ranked by mean objective; arms without results last).</param>
+/// <param name="Jobs">Every job of the study, by arm and seed.</param>
+public sealed record StudyResponse(
+    Guid Id, string Name, JobStatus Status, DateTimeOffset CreatedAt, StudyObjective Objective,
+    IReadOnlyList<long> Seeds, IReadOnlyList<StudyArmResult> Arms, IReadOnlyList<StudyJob> Jobs);
+
+/// <summary>One arm's settings and the statistics of its objective over the seeds that succeeded.</summary>
+/// <param name="Arm">0-based arm index, in grid order (the first factor varies slowest).</param>
+/// <param name="Label">The arm's factor values in words, e.g. "optimizer=adam, lr=0.01".</param>
+/// <param name="Values">The value each factor path takes in this arm.</param>
+/// <param name="Rank">1 = best by mean objective; null while no job of the arm has succeeded.</param>
+/// <param name="N">Jobs of the arm that succeeded (the sample size).</param>
+/// <param name="Mean">Mean of the final-epoch objective.</param>
+/// <param name="Std">Sample standard deviation (n − 1); null when n &lt; 2.</param>
+/// <param name="CiLow">Lower end of the 95% confidence interval of the mean (Student t, n − 1 degrees of freedom).</param>
+/// <param name="CiHigh">Upper end of that interval.</param>
+/// <param name="Min">Smallest objective value.</param>
+/// <param name="Max">Largest objective value.</param>
+/// <param name="SecondsPerEpoch">Mean wall-clock seconds per epoch over the epochs of the arm's succeeded jobs.</param>
+/// <param name="VsBest">This arm against the best arm on the seeds both have; null for the best arm itself.</param>
+public sealed record StudyArmResult(
+    int Arm, string Label, IReadOnlyDictionary<string, JsonElement> Values, int? Rank, int N,
+    double? Mean, double? Std, double? CiLow, double? CiHigh, double? Min, double? Max,
+    double? SecondsPerEpoch, PairedComparison? VsBest);
+
+/// <summary>Paired tests of an arm against the best arm over the seeds both have results for.</summary>
+/// <param name="Pairs">Seeds with a result in both arms.</param>
+/// <param name="MeanDifference">Mean of (this arm − best arm) over the pairs; null with no pairs.</param>
+/// <param name="PairedTP">Two-sided p-value of the paired t-test; null with fewer than 2 pairs.</param>
+/// <param name="WilcoxonP">Two-sided exact p-value of the Wilcoxon signed-rank test (zero differences dropped, tied ranks averaged); null with no non-zero difference.</param>
+public sealed record PairedComparison(int Pairs, double? MeanDifference, double? PairedTP, double? WilcoxonP);
+
+/// <summary>One job of a study.</summary>
+public sealed record StudyJob(Guid JobId, int Arm, long Seed, JobStatus Status, double? Objective);
+
+/// <summary>A study in a list.</summary>
+public sealed record StudySummary(Guid Id, string Name, JobStatus Status, DateTimeOffset CreatedAt, int Arms, int Jobs);

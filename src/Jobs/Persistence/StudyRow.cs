@@ -1,0 +1,22 @@
+namespace TrainService.Jobs.Persistence;
+
+/// <summary>A study as submitted, and the arms it expanded to. Write-once; its status is derived from its jobs.</summary>
+internal sealed class StudyRow
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The StudySpec as posted (base, factors, seeds, objective).</summary>
+    public required string DefinitionJson { get; set; }
+    /// <summary>The arms in grid order: index, label and factor values.</summary>
+    public required string ArmsJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>Which job runs which arm and seed of a study.</summary>
+internal sealed class StudyJobRow
+{
+    public Guid StudyId { get; set; }
+    public int Arm { get; set; }
+    public long Seed { get; set; }
+    public Guid JobId { get; set; }
+}

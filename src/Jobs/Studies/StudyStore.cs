@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TrainService.Contracts.Json;
+using TrainService.Contracts.Responses;
+using TrainService.Contracts.Specs;
+using TrainService.Contracts.Specs.Studies;
+using TrainService.Jobs.Execution;
+using TrainService.Jobs.Persistence;
+using TrainService.Models.Validation;
+
+namespace TrainService.Jobs.Studies;
+
+/// <summary>How a study submission ended.</summary>
+public enum StudySubmitOutcome { Created, Invalid, QueueFull }
+
+/// <summary>
+/// What the API asks of studies: plan and gate a submission, store it with its jobs, read the
+/// table, list, cancel. Everything lives in the database, so a study survives a restart.
+/// </summary>
+public sealed class StudyStore
+{
+    readonly TrainDbContext db;
+    readonly SpecGate gate;
+    readonly JobStore jobs;
+    readonly IJobQueue queue;
+    readonly TimeProvider clock;
+    readonly IOptions<TrainServiceOptions> options;
+
+    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options) =>
+        (this.db, this.gate, this.jobs, this.queue, this.clock, this.options) = (db, gate, jobs, queue, clock, options);
+
+    /// <summary>
+    /// Expands the study, passes every generated spec through the spec gate (errors keyed
+    /// <c>arms[i].$.path</c>), and only when all pass stores the study and enqueues its jobs.
+    /// </summary>
+    public async Task<(StudySubmitOutcome Outcome, StudyResponse? Study, IDictionary<string, string[]> Errors)> SubmitAsync(StudySpec study, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var arms = StudyPlanner.Plan(study, errors);
+        var accepted = new List<(PlannedArm Arm, long Seed, TrainingSpec Spec)>();
+        foreach (var arm in arms)
+            foreach (var (seed, document) in arm.Runs)
+            {
+                using var body = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
+                var gated = await gate.CheckAsync(body, ct);
+                foreach (var (path, messages) in gated.Errors)
+                    foreach (var message in messages) errors.Add($"arms[{arm.Index}].{path}", $"{message} (arm {arm.Label})");
+                if (gated.IsValid) accepted.Add((arm, seed, gated.Spec!));
+            }
+        if (!errors.IsEmpty) return (StudySubmitOutcome.Invalid, null, errors.ToDictionary());
+        int queued = await db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct);
+        if (queued + accepted.Count > options.Value.MaxQueuedJobs) return (StudySubmitOutcome.QueueFull, null, errors.ToDictionary());
+
+        // Whole milliseconds: what the database round-trips.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var row = new StudyRow
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = study.Name,
+            DefinitionJson = JsonSerializer.Serialize(study, ContractJson.Options),
+            ArmsJson = JsonSerializer.Serialize(arms.Select(a => new StoredArm(a.Index, a.Label, a.Values)).ToList(), ContractJson.Options),
+            CreatedAt = now,
+        };
+        db.Studies.Add(row);
+        var created = new List<Guid>();
+        foreach (var (arm, seed, spec) in accepted)
+        {
+            var job = new JobRow { Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now };
+            db.Jobs.Add(job);
+            db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
+            created.Add(job.Id);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var id in created) queue.Enqueue(id);
+        return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
+    }
+
+    public async Task<StudyResponse?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var row = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (row is null) return null;
+        var definition = JsonSerializer.Deserialize<StudySpec>(row.DefinitionJson, ContractJson.Options)!;
+        var arms = JsonSerializer.Deserialize<List<StoredArm>>(row.ArmsJson, ContractJson.Options)!;
+        var outcomes = await StudyJobOutcomes.ReadAsync(db, id, definition.Objective.Metric, ct);
+        var (results, status) = StudyReport.Build(arms, outcomes, definition.Objective.Mode);
+        return new StudyResponse(row.Id, row.Name, status, row.CreatedAt, definition.Objective, definition.Seeds, results, outcomes.Select(o => o.Job).ToList());
+    }
+
+    /// <summary>Every study, newest first, with its derived status.</summary>
+    public async Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct)
+    {
+        var rows = await db.Studies.AsNoTracking().ToListAsync(ct);
+        var links = await db.StudyJobs.AsNoTracking()
+            .Join(db.Jobs, l => l.JobId, j => j.Id, (l, j) => new { l.StudyId, j.Status })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r =>
+        {
+            var statuses = links.Where(l => l.StudyId == r.Id).Select(l => l.Status).ToList();
+            int arms = JsonSerializer.Deserialize<List<StoredArm>>(r.ArmsJson, ContractJson.Options)!.Count;
+            return new StudySummary(r.Id, r.Name, StudyReport.StatusOf(statuses), r.CreatedAt, arms, statuses.Count);
+        }).ToList();
+    }
+
+    /// <summary>Cancels every queued or running job of the study; finished jobs stay as they are. Null when there is no such study.</summary>
+    public async Task<StudyResponse?> CancelAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Studies.AnyAsync(s => s.Id == id, ct)) return null;
+        var ids = await db.StudyJobs.Where(l => l.StudyId == id).Select(l => l.JobId).ToListAsync(ct);
+        foreach (var jobId in ids) await jobs.CancelAsync(jobId, ct);
+        db.ChangeTracker.Clear();
+        return await GetAsync(id, ct);
+    }
+}
