@@ -16,6 +16,7 @@ COVERED = {
     "GetJobPlot": "plot", "GetActivationPlot": "activation_plot", "CompareJobs": "compare",
     "UploadDataset": "upload_dataset", "ListDatasets": "datasets", "GetDataset": "get_dataset",
     "DeleteDataset": "delete_dataset",
+    "CreateStudy": "create_study", "ListStudies": "studies", "GetStudy": "get_study", "CancelStudy": "cancel_study",
 }
 
 

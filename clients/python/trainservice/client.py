@@ -280,6 +280,36 @@ class TrainClient:
     def delete_dataset(self, dataset_id: str) -> None:
         self._http.request("DELETE", f"/api/datasets/{dataset_id}")
 
+    # Studies: one base spec, factors replaced at JSON paths, every arm run on the same seeds.
+
+    def create_study(self, name: str, base: Spec, factors: Sequence[Mapping[str, Any]], seeds: Sequence[int],
+                     objective: Optional[Mapping[str, str]] = None, *, sampler: str = "grid",
+                     count: Optional[int] = None, sampler_seed: Optional[int] = None) -> Json:
+        """Plan, validate (every arm × seed) and enqueue a study; returns it. A bad arm raises
+        SpecValidationError with keys like ``arms[1].$.optimizer.lr``."""
+        body: dict[str, Any] = {"name": name, "base": base, "factors": list(factors), "seeds": list(seeds),
+                                "objective": dict(objective or {"metric": "valLoss", "mode": "min"}), "sampler": sampler}
+        if count is not None:
+            body["count"] = count
+        if sampler_seed is not None:
+            body["samplerSeed"] = sampler_seed
+        return self._http.json("POST", "/api/studies", json=body, spec=True)
+
+    def studies(self) -> list[Json]:
+        """Every study, newest first (summaries)."""
+        return self._http.json("GET", "/api/studies")
+
+    def get_study(self, study_id: str, *, format: str = "json") -> Union[Json, str]:
+        """The study: status, ranked arms with confidence intervals and paired tests, and its jobs;
+        ``format="markdown"`` or ``"csv"`` returns the arms table as text."""
+        if format == "json":
+            return self._http.json("GET", f"/api/studies/{study_id}")
+        return self._http.request("GET", f"/api/studies/{study_id}", params={"format": format}).text
+
+    def cancel_study(self, study_id: str) -> Json:
+        """Cancel every queued or running job of the study."""
+        return self._http.json("POST", f"/api/studies/{study_id}/cancel")
+
 
 def _spec_body(spec: Spec) -> Union[Json, str]:
     if isinstance(spec, str):
