@@ -6,15 +6,37 @@ namespace TrainService.Tests.Integration.Catalog;
 /// <summary>Acceptance 3 through HTTP: real jobs on tiny seeded data.</summary>
 public sealed class CatalogTrainingTests(ITestOutputHelper output) : ServiceTest
 {
-    [Fact]
-    public async Task Xor_TwoTwoOneTanhMlp_Solves()
+    async Task<List<double>> XorAccuraciesAsync(int hidden)
     {
-        var (job, _) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(
-            """{"kind":"xor","samples":8}""", "[2]",
-            """{"kind":"linear","units":2,"activation":"tanh"},{"kind":"linear","units":1,"activation":"sigmoid"}""",
-            """{"kind":"bce"}""", """{"kind":"adam","lr":0.05}""", """{"epochs":400,"batchSize":8,"seed":3}"""));
-        output.WriteLine($"xor: loss {job.FinalMetrics!.TrainLoss:F4}, accuracy {job.FinalMetrics.TrainAccuracy}");
-        Assert.Equal(1.0, job.FinalMetrics.TrainAccuracy);
+        var accuracies = new List<double>();
+        foreach (int seed in Enumerable.Range(1, 6))
+        {
+            var (job, _) = await CatalogHttp.TrainAsync(Client, CatalogHttp.Spec(
+                """{"kind":"xor","samples":8}""", "[2]",
+                $$"""{"kind":"linear","units":{{hidden}},"activation":"tanh"},{"kind":"linear","units":1,"activation":"sigmoid"}""",
+                """{"kind":"bce"}""", """{"kind":"adam","lr":0.05}""", $$"""{"epochs":400,"batchSize":8,"seed":{{seed}}}"""));
+            accuracies.Add(job.FinalMetrics!.TrainAccuracy!.Value);
+        }
+        output.WriteLine($"xor 2-{hidden}-1 train accuracy by seed 1..6: {string.Join(", ", accuracies)}");
+        return accuracies;
+    }
+
+    /// <summary>
+    /// Two tanh units are just enough for XOR, and many initialisations stall in a local minimum
+    /// (measured: seeds 2, 3, 4 of 1..6 solve it, the others stay at 0.5). Four units leave more ways
+    /// out (measured: 5 of 6; seed 1 still stalls in 400 steps). No seed-free guarantee exists for
+    /// gradient descent here, so the test asserts the rates with a margin, and that width helps.
+    /// </summary>
+    [Fact]
+    public async Task Xor_TwoUnitsSolveItForSomeSeeds_FourUnitsForMost()
+    {
+        var two = await XorAccuraciesAsync(hidden: 2);
+        var four = await XorAccuraciesAsync(hidden: 4);
+
+        int solvedByTwo = two.Count(a => a == 1.0), solvedByFour = four.Count(a => a == 1.0);
+        Assert.True(solvedByTwo >= 2, $"2 units solved {solvedByTwo} of 6 seeds");
+        Assert.True(solvedByFour >= 4, $"4 units solved {solvedByFour} of 6 seeds");
+        Assert.True(solvedByFour > solvedByTwo, $"4 units solved {solvedByFour}, 2 units {solvedByTwo}");
     }
 
     [Fact]
