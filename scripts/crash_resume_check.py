@@ -118,7 +118,10 @@ def interrupted_run(data_dir, log, sig, name, spec=SPEC, after_epochs=7):
     on_disk = checkpoints_on_disk(data_dir, job["id"])
     if state["status"] != "running" or seen < after_epochs:
         sys.exit(f"{name}: the job should be running past epoch {after_epochs} when signalled; it is {state['status']} after {seen}")
-    if not listed or not all(c["name"] + ".bin" in on_disk for c in listed):
+    # Training goes on while we look: between the two reads a newer checkpoint may be written and an
+    # older one pruned (keepLast), so a listed checkpoint counts when its file, or a newer one, is on disk.
+    disk_epochs = [int(f[len("epoch-"):-len(".bin")]) for f in on_disk if f.startswith("epoch-") and f.endswith(".bin")]
+    if not listed or not disk_epochs or max(disk_epochs) < max(c["epoch"] for c in listed):
         sys.exit(f"{name}: epoch checkpoints should exist before the kill; listed {[c['name'] for c in listed]}, on disk {on_disk}")
     newest_before = max(c["epoch"] for c in listed)
     service.send_signal(sig)
