@@ -12,7 +12,7 @@ from `interrupted`).
 Usage: python3 scripts/crash_resume_check.py [path/to/TrainService.Api.dll]
 Run by .ci/run after the build. Standard library only.
 """
-import json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import atexit, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
@@ -49,6 +49,17 @@ def call(method, path, body=None):
         return json.load(response)
 
 
+STARTED = []
+
+
+@atexit.register
+def stop_services():
+    """A failed check exits through sys.exit mid-run: never leave a service holding the port."""
+    for process in STARTED:
+        if process.poll() is None:
+            process.kill()
+
+
 def start(data_dir, log):
     process = subprocess.Popen(
         ["dotnet", DLL, "--urls", BASE, f"--TrainService:DataDirectory={data_dir}", "--Serilog:MinimumLevel:Default=Warning",
@@ -56,6 +67,7 @@ def start(data_dir, log):
          "--Serilog:MinimumLevel:Override:TrainService.Jobs.Execution.TrainingJob=Information"],
         # From the build folder, so the host finds its appsettings.json (the Serilog console sink among them).
         stdout=log, stderr=subprocess.STDOUT, cwd=os.path.dirname(os.path.abspath(DLL)))
+    STARTED.append(process)
     deadline = time.time() + 120  # the host can be slow to start on a busy CI machine
     while time.time() < deadline:
         if process.poll() is not None:
