@@ -33,7 +33,7 @@ internal sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy poli
         {
             writer.Flush();
             FlushBest();
-            checkpoints.Save(jobId, CheckpointStore.Periodic(metrics.Epoch), session);
+            checkpoints.Save(jobId, CheckpointNames.Periodic(metrics.Epoch), session);
             checkpoints.PrunePeriodic(jobId, policy.KeepLast);
         }
     }
@@ -42,7 +42,7 @@ internal sealed class CheckpointPolicyObserver(Guid jobId, CheckpointPolicy poli
     public void FlushBest()
     {
         if (pendingBest is null) return;
-        checkpoints.SaveBytes(jobId, CheckpointStore.Best, pendingBest, pendingBestAt.Epoch, pendingBestAt.Step, pendingBestAt.Value);
+        checkpoints.SaveBytes(jobId, CheckpointNames.Best, pendingBest, pendingBestAt.Epoch, pendingBestAt.Step, pendingBestAt.Value);
         pendingBest.Dispose();
         pendingBest = null;
     }

@@ -52,7 +52,7 @@ internal sealed class TrainingRun(
         {
             // Mid-epoch is fine: the checkpoint records the step and the epoch's generator state.
             metrics.Flush();
-            checkpoints.Save(jobId, CheckpointStore.Interrupted, session);
+            checkpoints.Save(jobId, CheckpointNames.Interrupted, session);
             throw;
         }
         finally
@@ -61,8 +61,8 @@ internal sealed class TrainingRun(
             policy.FlushBest();
         }
         var test = session.MeasureTest();
-        checkpoints.Save(jobId, CheckpointStore.Final, session);
-        checkpoints.Delete(jobId, CheckpointStore.Interrupted);
+        checkpoints.Save(jobId, CheckpointNames.Final, session);
+        checkpoints.Delete(jobId, CheckpointNames.Interrupted);
         if (test is not null) services.Progress.RecordTest(jobId, test, EpochsCompleted);
     }
 

@@ -73,7 +73,7 @@ public sealed class JobPlots
         if (data.FeatureSize != 2 || data.Shape.Task == TaskKind.Regression)
             return (PlotOutcome.NotApplicable, null, "a decision boundary needs a classifier with 2 input features");
         var grid = DecisionBoundaryPlot.Grid(data);
-        var predicted = await predictors.PredictAsync(jobId, CheckpointStore.Final, new PredictRequest(grid.Inputs), ct);
+        var predicted = await predictors.PredictAsync(jobId, CheckpointNames.Final, new PredictRequest(grid.Inputs), ct);
         if (predicted.Outcome != PredictOutcome.Ok) return (PlotOutcome.NotApplicable, null, "the job has no final model yet");
         return (PlotOutcome.Ok, DecisionBoundaryPlot.Draw(title, data, grid, predicted.Response!), null);
     }

@@ -10,9 +10,6 @@ namespace TrainService.Jobs.Storage;
 /// </summary>
 internal sealed class CheckpointStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock)
 {
-    public const string Final = CheckpointNames.Final, Best = CheckpointNames.Best, Latest = CheckpointNames.Latest, Interrupted = CheckpointNames.Interrupted;
-
-    public static string Periodic(int epoch) => CheckpointNames.Periodic(epoch);
 
     /// <summary>Writes the session's full state under <paramref name="name"/>, replacing an older one of that name. Runs on the training thread.</summary>
     public void Save(Guid jobId, string name, TrainingSession session, double? metricValue = null) =>
@@ -70,7 +67,7 @@ internal sealed class CheckpointStore(IDbContextFactory<TrainDbContext> dbFactor
     /// <summary>A checkpoint by name; <c>latest</c> means the newest.</summary>
     public async Task<CheckpointRow?> ResolveAsync(Guid jobId, string name, CancellationToken ct)
     {
-        if (name == Latest) return await NewestAsync(jobId, ct);
+        if (name == CheckpointNames.Latest) return await NewestAsync(jobId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.JobId == jobId && c.Name == name, ct);
     }
