@@ -106,10 +106,8 @@ public sealed class JobStore
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var last = await LastEpochsAsync(ids, ct);
-        var completed = await db.Metrics.Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)
-            .GroupBy(m => m.JobId).Select(g => new { JobId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.JobId, g => g.Count, ct);
-        var items = rows.Select(r => JobSummaries.From(r, completed.GetValueOrDefault(r.Id), VisibleMetrics(r, last.GetValueOrDefault(r.Id)))).ToList();
+        // Epochs are stored 1…N without gaps (a resume deletes what follows its checkpoint), so the last one counts them.
+        var items = rows.Select(r => JobSummaries.From(r, last.GetValueOrDefault(r.Id)?.Epoch ?? 0, VisibleMetrics(r, last.GetValueOrDefault(r.Id)))).ToList();
         return new PagedList<JobSummary>(items, query.Page, query.PageSize, total);
     }
 
