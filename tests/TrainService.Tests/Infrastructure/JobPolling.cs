@@ -18,4 +18,20 @@ public static class JobPolling
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Submits a spec (which must be accepted: 201) and waits for the job's final state.</summary>
+    public static async Task<JobResponse> SubmitAndWaitAsync(this HttpClient client, string spec, TimeSpan? timeout = null)
+    {
+        var created = await client.PostJsonTextAsync("/api/jobs", spec);
+        Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id, timeout);
+    }
+
+    /// <summary>Submits a spec and waits for it, failing the test with the reason unless it succeeded.</summary>
+    public static async Task<JobResponse> TrainToSuccessAsync(this HttpClient client, string spec)
+    {
+        var done = await client.SubmitAndWaitAsync(spec);
+        Assert.True(done.Status == JobStatus.Succeeded, $"{done.Status}: {done.FailureReason}");
+        return done;
+    }
 }

@@ -19,12 +19,7 @@ public sealed class DivergenceBoundsTests : ServiceTest
          "training": {"epochs": {{{epochs}}}, "batchSize": 32, "seed": 3, {{{bounds}}}}}
         """;
 
-    async Task<JobResponse> RunAsync(string spec)
-    {
-        var created = await Client.PostJsonTextAsync("/api/jobs", spec);
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        return await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id, TimeSpan.FromSeconds(60));
-    }
+    Task<JobResponse> RunAsync(string spec) => Client.SubmitAndWaitAsync(spec, TimeSpan.FromSeconds(60));
 
     [Fact]
     public async Task GradientNormBound_Alone_FailsTheJob_NamingTheBound()

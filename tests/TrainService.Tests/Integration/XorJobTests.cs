@@ -77,8 +77,7 @@ public sealed class XorJobTests : ServiceTest
     [Fact]
     public async Task Predict_WithWrongWidth_NamesTheRow_AndUnknownJobIs404()
     {
-        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 5))).ReadAsync<JobResponse>();
-        await Client.WaitForFinalStateAsync(job.Id);
+        var job = await Client.SubmitAndWaitAsync(Specs.Xor(epochs: 5));
 
         var wrongWidth = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,0],[0,1,5]]}""");
         Assert.Equal(HttpStatusCode.BadRequest, wrongWidth.StatusCode);
@@ -93,8 +92,7 @@ public sealed class XorJobTests : ServiceTest
     [Fact]
     public async Task Predict_WithValuesBeyondFloatRange_NamesEachValue()
     {
-        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>();
-        await Client.WaitForFinalStateAsync(job.Id);
+        var job = await Client.SubmitAndWaitAsync(Specs.Xor(epochs: 1));
 
         var response = await Client.PostJsonTextAsync($"/api/jobs/{job.Id}/predict", """{"inputs": [[0,1e400],[1e39,0],[0.5,-3.4e38]]}""");
 
@@ -107,15 +105,14 @@ public sealed class XorJobTests : ServiceTest
     [Fact]
     public async Task Cancel_OfAFinishedJob_Is409_AndChangesNothing()
     {
-        var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 1))).ReadAsync<JobResponse>();
-        var done = await Client.WaitForFinalStateAsync(job.Id);
+        var done = await Client.SubmitAndWaitAsync(Specs.Xor(epochs: 1));
 
-        var response = await Client.PostAsync($"/api/jobs/{job.Id}/cancel", null);
+        var response = await Client.PostAsync($"/api/jobs/{done.Id}/cancel", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("already succeeded", await response.Content.ReadAsStringAsync());
-        var after = await Client.WaitForFinalStateAsync(job.Id);
+        var after = await Client.WaitForFinalStateAsync(done.Id);
         Assert.Equal((JobStatus.Succeeded, done.FinishedAt), (after.Status, after.FinishedAt));
     }
 

@@ -59,12 +59,5 @@ public sealed class GeneratedDatasetTrainingTests : IClassFixture<TrainServiceFa
 
     static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    async Task<JobResponse> TrainAsync(string spec)
-    {
-        var created = await client.PostJsonTextAsync("/api/jobs", spec);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var done = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
-        Assert.True(done.Status == JobStatus.Succeeded, done.FailureReason);
-        return done;
-    }
+    Task<JobResponse> TrainAsync(string spec) => client.TrainToSuccessAsync(spec);
 }

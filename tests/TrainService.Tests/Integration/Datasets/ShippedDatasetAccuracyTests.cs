@@ -71,12 +71,5 @@ public sealed class ShippedDatasetAccuracyTests : ServiceTest
         Assert.True(done.TestMetrics.Accuracy >= minimum, $"test accuracy {done.TestMetrics.Accuracy}, needed {minimum}");
     }
 
-    async Task<JobResponse> TrainAsync(string spec)
-    {
-        var created = await Client.PostJsonTextAsync("/api/jobs", spec);
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var done = await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
-        Assert.True(done.Status == JobStatus.Succeeded, done.FailureReason);
-        return done;
-    }
+    Task<JobResponse> TrainAsync(string spec) => Client.TrainToSuccessAsync(spec);
 }

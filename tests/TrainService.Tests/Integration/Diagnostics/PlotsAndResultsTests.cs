@@ -34,14 +34,7 @@ public sealed class PlotsAndResultsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
 
-    async Task<JobResponse> TrainAsync(string spec)
-    {
-        var created = await client.PostJsonTextAsync("/api/jobs", spec);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
-        Assert.True(job.Status == JobStatus.Succeeded, $"{job.Status}: {job.FailureReason}");
-        return job;
-    }
+    Task<JobResponse> TrainAsync(string spec) => client.TrainToSuccessAsync(spec);
 
     [Theory]
     [InlineData("loss")]

@@ -11,12 +11,7 @@ public sealed class SaturationAndExplosionEventTests : ServiceTest
         DiagnosticsSpecs.DeepMlp(activation, depth: depth, epochs: 1, diagnostics: diagnostics)
             .Replace($"\"activation\": \"{activation}\"}}", $"\"activation\": \"{activation}\", \"init\": {init}}}");
 
-    async Task<JobResponse> TrainAsync(string spec)
-    {
-        var created = await Client.PostJsonTextAsync("/api/jobs", spec);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return await Client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);
-    }
+    Task<JobResponse> TrainAsync(string spec) => Client.SubmitAndWaitAsync(spec);
 
     [Fact]
     public async Task LargeWeights_SaturateATanhLayer()
