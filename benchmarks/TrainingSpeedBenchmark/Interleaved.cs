@@ -11,7 +11,8 @@ namespace TrainService.Benchmarks;
 /// </summary>
 static class Interleaved
 {
-    public static (double BareMs, double ServiceMs) Run(Workload workload, int rounds)
+    /// <summary>Medians of each side's ms/step, and the median of the per-round ratios (bare ÷ service of the same round), which drifting load disturbs least.</summary>
+    public static (double BareMs, double ServiceMs, double Speed) Run(Workload workload, int rounds)
     {
         var data = DatasetSplits.Prepare(DatasetCatalog.Load(workload.Spec.Dataset), workload.Spec.Training);
         using var bare = new BareLoop(workload, data.Train);
@@ -20,7 +21,8 @@ static class Interleaved
         try { session.Run(observer, observer.Stop.Token); }
         catch (OperationCanceledException) { }
         // The first two epochs of each warm up (JIT, allocator growth).
-        return (Median(observer.Bare.Skip(2)), Median(observer.Service.Skip(2)));
+        var ratios = observer.Bare.Zip(observer.Service, (bare, service) => bare / service).Skip(2);
+        return (Median(observer.Bare.Skip(2)), Median(observer.Service.Skip(2)), Median(ratios));
     }
 
     static double Median(IEnumerable<double> values)
