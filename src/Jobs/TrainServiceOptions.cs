@@ -50,5 +50,27 @@ public sealed class TrainServiceOptions
     [Range(2, 100_000)]
     public int MaxDatasetColumns { get; set; } = 1_000;
 
+    /// <summary>Micro-batching of concurrent predict requests for the same model (section TrainService:PredictBatching).</summary>
+    public PredictBatchingOptions PredictBatching { get; set; } = new();
+
     public int EffectiveTorchThreads => TorchThreads ?? Math.Max(1, Environment.ProcessorCount / TrainingWorkers);
+}
+
+/// <summary>
+/// Concurrent predict requests for the same model are run as one forward pass: the first waits
+/// at most <see cref="Window"/> for the others already on their way, or until <see cref="MaxRows"/>
+/// rows are collected. A request with no other in flight is never held back.
+/// </summary>
+public sealed class PredictBatchingOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Longest the first request of a batch waits for company.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Rows at which a batch runs without waiting further.</summary>
+    public int MaxRows { get; set; } = 256;
+
+    /// <summary>Checked at start-up (data annotations don't reach into a nested section).</summary>
+    public bool IsValid => Window >= TimeSpan.Zero && Window <= TimeSpan.FromSeconds(1) && MaxRows is >= 1 and <= 100_000;
 }

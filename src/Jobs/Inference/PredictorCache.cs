@@ -50,32 +50,64 @@ public sealed class PredictorCache : IDisposable
     // Keyed by the resolved checkpoint (name and step), so "latest" and a rewritten "best" never serve stale weights.
     readonly Dictionary<(Guid, string, long), LinkedListNode<Entry>> index = new();
     readonly SemaphoreSlim gate = new(Environment.ProcessorCount);
+    readonly PredictArrivals arrivals = new();
     readonly ServiceMetrics metrics;
 
     public async Task<PredictResult> PredictAsync(Guid jobId, string checkpoint, PredictRequest request, CancellationToken ct)
     {
         using var timer = metrics.PredictLatency.NewTimer();
-        var entry = await LeaseAsync(jobId, checkpoint, ct);
-        if (entry.Outcome != PredictOutcome.Ok) return new PredictResult(entry.Outcome, Problem: entry.Problem);
+        // Counted from arrival: a batch opened meanwhile waits for this request (within its window) instead of running without it.
+        arrivals.Arrive(jobId);
+        bool counted = true;
         try
         {
-            var predictor = entry.Entry!.Predictor;
-            for (int i = 0; i < request.Inputs.Count; i++)
-                if (request.Inputs[i] is null || request.Inputs[i].Length != predictor.InputSize)
-                    return new PredictResult(PredictOutcome.BadInput, Path: $"$.inputs[{i}]", Problem: $"expected {predictor.InputSize} values, got {request.Inputs[i]?.Length ?? 0}");
-            await gate.WaitAsync(ct);
+            var entry = await LeaseAsync(jobId, checkpoint, ct);
+            if (entry.Outcome != PredictOutcome.Ok) return new PredictResult(entry.Outcome, Problem: entry.Problem);
             try
             {
-                return new PredictResult(PredictOutcome.Ok, predictor.Predict(request.Inputs));
+                var predictor = entry.Entry!.Predictor;
+                for (int i = 0; i < request.Inputs.Count; i++)
+                    if (request.Inputs[i] is null || request.Inputs[i].Length != predictor.InputSize)
+                        return new PredictResult(PredictOutcome.BadInput, Path: $"$.inputs[{i}]", Problem: $"expected {predictor.InputSize} values, got {request.Inputs[i]?.Length ?? 0}");
+                if (entry.Entry.Batcher is { } batcher)
+                {
+                    arrivals.Depart(jobId);
+                    counted = false;
+                    return new PredictResult(PredictOutcome.Ok, await batcher.PredictAsync(request.Inputs, ct));
+                }
+                return new PredictResult(PredictOutcome.Ok, await RunGatedAsync(() => predictor.Predict(request.Inputs), ct));
             }
             finally
             {
-                gate.Release();
+                Release(entry.Entry!);
             }
         }
         finally
         {
-            Release(entry.Entry!);
+            if (counted && arrivals.Depart(jobId) == 0)
+                foreach (var e in Snapshot().Where(e => e.Key.Item1 == jobId)) e.Batcher?.Recheck();
+        }
+    }
+
+    /// <summary>Forward passes that answered more than one request (micro-batching), over every model loaded so far.</summary>
+    public long MergedPredictBatches => Interlocked.Read(ref mergedEvicted) + Snapshot().Sum(e => e.Batcher?.MergedBatches ?? 0);
+    long mergedEvicted;
+
+    List<Entry> Snapshot()
+    {
+        lock (sync) return [.. recent];
+    }
+
+    async Task<PredictResponse> RunGatedAsync(Func<PredictResponse> forward, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            return forward();
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -122,7 +154,12 @@ public sealed class PredictorCache : IDisposable
                 existing.Value.Leases++;
                 return existing.Value;
             }
-            var entry = new Entry(key, predictor) { Leases = 1 };
+            var batching = options.Value.PredictBatching;
+            var entry = new Entry(key, predictor)
+            {
+                Leases = 1,
+                Batcher = batching.Enabled ? new PredictBatcher(rows => RunGatedAsync(() => predictor.Predict(rows), CancellationToken.None), batching.Window, batching.MaxRows, () => arrivals.Coming(key.Item1)) : null,
+            };
             index[key] = recent.AddFirst(entry);
             while (recent.Count > options.Value.PredictorCacheSize)
             {
@@ -130,6 +167,7 @@ public sealed class PredictorCache : IDisposable
                 recent.RemoveLast();
                 index.Remove(oldest.Key);
                 oldest.Evicted = true;
+                mergedEvicted += oldest.Batcher?.MergedBatches ?? 0;
                 if (oldest.Leases == 0) oldest.Predictor.Dispose();
             }
             return entry;
@@ -161,5 +199,6 @@ public sealed class PredictorCache : IDisposable
         public Predictor Predictor { get; } = predictor;
         public int Leases { get; set; }
         public bool Evicted { get; set; }
+        public PredictBatcher? Batcher { get; init; }
     }
 }
