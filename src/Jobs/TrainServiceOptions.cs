@@ -57,15 +57,16 @@ public sealed class TrainServiceOptions
 }
 
 /// <summary>
-/// Concurrent predict requests for the same model are run as one forward pass: the first waits
-/// at most <see cref="Window"/> for the others already on their way, or until <see cref="MaxRows"/>
-/// rows are collected. A request with no other in flight is never held back.
+/// Concurrent predict requests for the same model run as one forward pass: requests that arrive
+/// while the model is busy are collected and run together as soon as it is free, after at most
+/// <see cref="Window"/>, or at once when <see cref="MaxRows"/> rows are collected. A request that
+/// finds the model idle is never held back.
 /// </summary>
 public sealed class PredictBatchingOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Longest the first request of a batch waits for company.</summary>
+    /// <summary>Longest a collected batch waits for the pass before it.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Rows at which a batch runs without waiting further.</summary>

@@ -50,53 +50,31 @@ public sealed class PredictorCache : IDisposable
     // Keyed by the resolved checkpoint (name and step), so "latest" and a rewritten "best" never serve stale weights.
     readonly Dictionary<(Guid, string, long), LinkedListNode<Entry>> index = new();
     readonly SemaphoreSlim gate = new(Environment.ProcessorCount);
-    readonly PredictArrivals arrivals = new();
     readonly ServiceMetrics metrics;
 
     public async Task<PredictResult> PredictAsync(Guid jobId, string checkpoint, PredictRequest request, CancellationToken ct)
     {
         using var timer = metrics.PredictLatency.NewTimer();
-        // Counted from arrival: a batch opened meanwhile waits for this request (within its window) instead of running without it.
-        arrivals.Arrive(jobId);
-        bool counted = true;
+        var entry = await LeaseAsync(jobId, checkpoint, ct);
+        if (entry.Outcome != PredictOutcome.Ok) return new PredictResult(entry.Outcome, Problem: entry.Problem);
         try
         {
-            var entry = await LeaseAsync(jobId, checkpoint, ct);
-            if (entry.Outcome != PredictOutcome.Ok) return new PredictResult(entry.Outcome, Problem: entry.Problem);
-            try
-            {
-                var predictor = entry.Entry!.Predictor;
-                for (int i = 0; i < request.Inputs.Count; i++)
-                    if (request.Inputs[i] is null || request.Inputs[i].Length != predictor.InputSize)
-                        return new PredictResult(PredictOutcome.BadInput, Path: $"$.inputs[{i}]", Problem: $"expected {predictor.InputSize} values, got {request.Inputs[i]?.Length ?? 0}");
-                if (entry.Entry.Batcher is { } batcher)
-                {
-                    arrivals.Depart(jobId);
-                    counted = false;
-                    return new PredictResult(PredictOutcome.Ok, await batcher.PredictAsync(request.Inputs, ct));
-                }
-                return new PredictResult(PredictOutcome.Ok, await RunGatedAsync(() => predictor.Predict(request.Inputs), ct));
-            }
-            finally
-            {
-                Release(entry.Entry!);
-            }
+            var predictor = entry.Entry!.Predictor;
+            for (int i = 0; i < request.Inputs.Count; i++)
+                if (request.Inputs[i] is null || request.Inputs[i].Length != predictor.InputSize)
+                    return new PredictResult(PredictOutcome.BadInput, Path: $"$.inputs[{i}]", Problem: $"expected {predictor.InputSize} values, got {request.Inputs[i]?.Length ?? 0}");
+            if (entry.Entry.Batcher is { } batcher)
+                return new PredictResult(PredictOutcome.Ok, await batcher.PredictAsync(request.Inputs, ct));
+            return new PredictResult(PredictOutcome.Ok, await RunGatedAsync(() => predictor.Predict(request.Inputs), ct));
         }
         finally
         {
-            if (counted && arrivals.Depart(jobId) == 0)
-                foreach (var e in Snapshot().Where(e => e.Key.Item1 == jobId)) e.Batcher?.Recheck();
+            Release(entry.Entry!);
         }
     }
 
     /// <summary>Forward passes that answered more than one request (micro-batching), over every model loaded so far.</summary>
-    public long MergedPredictBatches => Interlocked.Read(ref mergedEvicted) + Snapshot().Sum(e => e.Batcher?.MergedBatches ?? 0);
-    long mergedEvicted;
-
-    List<Entry> Snapshot()
-    {
-        lock (sync) return [.. recent];
-    }
+    public long MergedPredictBatches => (long)metrics.PredictBatchesMerged.Value;
 
     async Task<PredictResponse> RunGatedAsync(Func<PredictResponse> forward, CancellationToken ct)
     {
@@ -158,7 +136,7 @@ public sealed class PredictorCache : IDisposable
             var entry = new Entry(key, predictor)
             {
                 Leases = 1,
-                Batcher = batching.Enabled ? new PredictBatcher(rows => RunGatedAsync(() => predictor.Predict(rows), CancellationToken.None), batching.Window, batching.MaxRows, () => arrivals.Coming(key.Item1)) : null,
+                Batcher = batching.Enabled ? new PredictBatcher(rows => RunGatedAsync(() => predictor.Predict(rows), CancellationToken.None), batching.Window, batching.MaxRows, () => metrics.PredictBatchesMerged.Inc()) : null,
             };
             index[key] = recent.AddFirst(entry);
             while (recent.Count > options.Value.PredictorCacheSize)
@@ -167,7 +145,6 @@ public sealed class PredictorCache : IDisposable
                 recent.RemoveLast();
                 index.Remove(oldest.Key);
                 oldest.Evicted = true;
-                mergedEvicted += oldest.Batcher?.MergedBatches ?? 0;
                 if (oldest.Leases == 0) oldest.Predictor.Dispose();
             }
             return entry;
