@@ -4,7 +4,7 @@ using TorchSharp;
 
 // The service's training step against a bare TorchSharp loop on the same workloads, interleaved
 // epoch by epoch in one process (Release, one torch thread). Not a test: timings vary by machine.
-// Usage: dotnet run -c Release --project benchmarks/TrainingSpeedBenchmark [rounds] [--phases]
+// Usage: dotnet run -c Release --project benchmarks/TrainingSpeedBenchmark [rounds] [--phases | --diagnostics]
 // The speed column is the median over rounds of (bare ms/step ÷ service ms/step) of the same round: above 1 the service is faster.
 // The CPU-time column is the same ratio of the training thread's CPU time: on a loaded machine it is the steadier one.
 int rounds = args.FirstOrDefault(a => !a.StartsWith("--")) is { } r ? int.Parse(r) : 9;
@@ -15,6 +15,15 @@ var workloads = new[]
     Workload.Mlp("MLP 64-128-128-10 relu, batch 32 (gaussians 64-d, 10 classes)", dimensions: 64, hidden: 128, batch: 32, samples: 3200),
     Workload.Mlp("MLP 784-256-256-10 relu, batch 128 (gaussians 784-d, 10 classes)", dimensions: 784, hidden: 256, batch: 128, samples: 6400),
 };
+
+if (args.Contains("--diagnostics"))
+{
+    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; diagnostics every 10 steps, median of {rounds} epoch pairs (thread CPU time)");
+    foreach (var workload in workloads)
+        Console.WriteLine($"{workload.Name,-68} diagnostics add {DiagnosticsOverhead.Run(workload, rounds):+0.0%;-0.0%}");
+    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
+    return;
+}
 
 if (args.Contains("--phases"))
 {
