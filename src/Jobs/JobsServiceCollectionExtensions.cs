@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TrainService.Jobs.Access;
 using TrainService.Jobs.Datasets;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Inference;
@@ -21,6 +23,15 @@ public static class JobsServiceCollectionExtensions
             .Bind(configuration.GetSection(TrainServiceOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<AccessOptions>()
+            .Bind(configuration.GetSection(AccessOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The host replaces this with the HTTP caller's view (TrainService.Api's HttpCurrentOwner).
+        services.TryAddSingleton<ICurrentOwner, EveryOwner>();
+        services.AddSingleton<IAdmissionLock, InProcessAdmissionLock>();
+        services.AddSingleton<Admission>();
+        services.AddInternallyBuilt<ApiKeyStore>(ServiceLifetime.Singleton);
         services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
         services.AddDbContextFactory<TrainDbContext>((provider, db) =>

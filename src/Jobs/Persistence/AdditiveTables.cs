@@ -27,6 +27,22 @@ static class AdditiveTables
             "JobId" TEXT NOT NULL,
             CONSTRAINT "PK_StudyJobs" PRIMARY KEY ("StudyId", "Arm", "Seed"))
         """,
+        """
+        CREATE TABLE IF NOT EXISTS "ApiKeys" (
+            "Id" TEXT NOT NULL CONSTRAINT "PK_ApiKeys" PRIMARY KEY,
+            "Prefix" TEXT NOT NULL,
+            "Hash" TEXT NOT NULL,
+            "Name" TEXT NOT NULL,
+            "Owner" TEXT NOT NULL,
+            "Scopes" TEXT NOT NULL,
+            "CreatedAt" INTEGER NOT NULL,
+            "RevokedAt" INTEGER NULL)
+        """,
+        """CREATE INDEX IF NOT EXISTS "IX_ApiKeys_Prefix" ON "ApiKeys" ("Prefix")""",
+        """CREATE UNIQUE INDEX IF NOT EXISTS "IX_ApiKeys_Hash" ON "ApiKeys" ("Hash")""",
+        // Idempotency keys became unique per owner (runs after AdditiveColumns added Jobs.Owner).
+        "DROP INDEX IF EXISTS \"IX_Jobs_IdempotencyKey\"",
+        """CREATE UNIQUE INDEX IF NOT EXISTS "IX_Jobs_Owner_IdempotencyKey" ON "Jobs" ("Owner", "IdempotencyKey")""",
     ];
 
     public static async Task AddMissingAsync(TrainDbContext db, CancellationToken ct)

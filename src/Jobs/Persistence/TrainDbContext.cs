@@ -1,11 +1,34 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using TrainService.Jobs.Access;
 
 namespace TrainService.Jobs.Persistence;
 
-/// <summary>Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.</summary>
-internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : DbContext(options)
+/// <summary>
+/// Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.
+/// Ownership is enforced here, once per resource: the query filters below show a caller only
+/// its owner's jobs, datasets and studies (and checkpoints through their job), so another
+/// owner's id reads as missing everywhere; new owned rows get the caller's owner.
+/// </summary>
+internal sealed class TrainDbContext : DbContext
 {
+    /// <summary>Sees every owner: design-time tools and tests that build a context by hand.</summary>
+    public TrainDbContext(DbContextOptions<TrainDbContext> options) : this(options, OwnerVisibility.Everything) { }
+
+    [ActivatorUtilitiesConstructor]
+    public TrainDbContext(DbContextOptions<TrainDbContext> options, ICurrentOwner currentOwner) : this(options, currentOwner.Current) { }
+
+    TrainDbContext(DbContextOptions<TrainDbContext> options, OwnerVisibility visibility) : base(options)
+    {
+        Owner = visibility.Owner;
+        SeesEveryOwner = visibility.SeesEveryOwner;
+    }
+
+    /// <summary>The caller's owner, fixed for the context's life (read by the query filters, stamped on inserts).</summary>
+    public string Owner { get; }
+    public bool SeesEveryOwner { get; }
+
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
@@ -13,6 +36,7 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
     public DbSet<StudyRow> Studies => Set<StudyRow>();
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -30,14 +54,54 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
             job.Property(j => j.Name).HasMaxLength(200);
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.Status);
-            job.HasIndex(j => j.IdempotencyKey).IsUnique();
+            // Per owner: two owners may pick the same key without seeing each other's jobs.
+            job.HasIndex(j => new { j.Owner, j.IdempotencyKey }).IsUnique();
             job.Property(j => j.IdempotencyKey).HasMaxLength(200);
+            OwnedBy(job);
+            job.HasQueryFilter(j => SeesEveryOwner || j.Owner == Owner);
         });
         model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
-        model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
-        model.Entity<DatasetRow>(DatasetRowMapping.Configure);
+        model.Entity<CheckpointRow>(checkpoint =>
+        {
+            checkpoint.HasKey(c => new { c.JobId, c.Name });
+            checkpoint.HasQueryFilter(c => SeesEveryOwner || Jobs.Any(j => j.Id == c.JobId && j.Owner == Owner));
+        });
+        model.Entity<DatasetRow>(dataset =>
+        {
+            DatasetRowMapping.Configure(dataset);
+            OwnedBy(dataset);
+            dataset.HasQueryFilter(d => SeesEveryOwner || d.Owner == Owner);
+        });
         model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
-        model.Entity<StudyRow>().HasKey(s => s.Id);
+        model.Entity<StudyRow>(study =>
+        {
+            study.HasKey(s => s.Id);
+            OwnedBy(study);
+            study.HasQueryFilter(s => SeesEveryOwner || s.Owner == Owner);
+        });
         model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
+        model.Entity<ApiKeyRow>(ApiKeyRowMapping.Configure);
+    }
+
+    static void OwnedBy<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> row) where T : class, IOwnedRow =>
+        row.Property(r => r.Owner).HasMaxLength(200).IsRequired().HasDefaultValue("");
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampOwner();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        StampOwner();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    void StampOwner()
+    {
+        foreach (var entry in ChangeTracker.Entries<IOwnedRow>())
+            if (entry.State == EntityState.Added && entry.Entity.Owner.Length == 0)
+                entry.Entity.Owner = Owner;
     }
 }
