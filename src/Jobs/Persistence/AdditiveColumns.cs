@@ -24,6 +24,8 @@ static class AdditiveColumns
         if (!db.Database.IsSqlite()) return;
         foreach (var (table, column, type) in Columns)
         {
+            // A table older than this step is created whole, with the column, by AdditiveTables.
+            if (await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM pragma_table_info({table})").SingleAsync(ct) == 0) continue;
             int present = await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM pragma_table_info({table}) WHERE name = {column}").SingleAsync(ct);
             if (present > 0) continue;
             // DDL takes no parameters; the names are the constants above, never input.

@@ -17,7 +17,8 @@ static class AdditiveTables
             "Name" TEXT NOT NULL,
             "DefinitionJson" TEXT NOT NULL,
             "ArmsJson" TEXT NOT NULL,
-            "CreatedAt" INTEGER NOT NULL)
+            "CreatedAt" INTEGER NOT NULL,
+            "Owner" TEXT NOT NULL DEFAULT '')
         """,
         """
         CREATE TABLE IF NOT EXISTS "StudyJobs" (
