@@ -2,9 +2,9 @@ namespace TrainService.Contracts.Access;
 
 /// <summary>Body of <c>POST /api/keys</c>.</summary>
 /// <param name="Name">A label for people, e.g. the machine or person using the key.</param>
-/// <param name="Owner">Whose jobs, datasets and studies the key creates and sees (default: the name).</param>
 /// <param name="Scopes">read, submit and/or admin; the highest one counts.</param>
-public sealed record CreateApiKeyRequest(string Name, string? Owner, IReadOnlyList<Scope> Scopes);
+/// <param name="Owner">Whose jobs, datasets and studies the key creates and sees (default: the name).</param>
+public sealed record CreateApiKeyRequest(string Name, IReadOnlyList<Scope> Scopes, string? Owner = null);
 
 /// <summary>An API key as listed: never the key itself, only its first characters.</summary>
 /// <param name="Id">Use it to revoke the key (<c>DELETE /api/keys/{id}</c>).</param>

@@ -32,7 +32,7 @@ public static class KeysMode
 
     public static async Task<CreatedApiKeyResponse> CreateKeyAsync(this HttpClient admin, string name, string owner, params Scope[] scopes)
     {
-        var response = await admin.PostAsJsonAsync("/api/keys", new CreateApiKeyRequest(name, owner, scopes), ContractJson.Options);
+        var response = await admin.PostAsJsonAsync("/api/keys", new CreateApiKeyRequest(name, scopes, owner), ContractJson.Options);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.ReadAsync<CreatedApiKeyResponse>();
     }
