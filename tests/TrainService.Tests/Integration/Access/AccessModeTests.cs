@@ -51,6 +51,20 @@ public sealed class AccessModeTests
     }
 
     [Fact]
+    public async Task OpenApiDocument_DeclaresTheBearerScheme_AndEachOperationsScope()
+    {
+        await using var factory = new TrainServiceFactory();
+        using var document = System.Text.Json.JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"));
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty(ApiKeyDocumentation.SchemeName);
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var create = document.RootElement.GetProperty("paths").GetProperty("/api/jobs").GetProperty("post");
+        Assert.True(create.GetProperty("security")[0].TryGetProperty(ApiKeyDocumentation.SchemeName, out _));
+        Assert.Contains("`submit` scope", create.GetProperty("description").GetString());
+        Assert.Contains("`admin` scope", document.RootElement.GetProperty("paths").GetProperty("/api/keys").GetProperty("get").GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task RateLimit_IsPerKey_429WithRetryAfter()
     {
         await using var factory = KeysMode.Factory(new Dictionary<string, string>

@@ -61,6 +61,45 @@ public sealed class AdmissionTests
             await client.PostAsync($"{id}/cancel", null);
     }
 
+    [Fact]
+    public async Task UploadsBeyondTheOwnersByteQuota_Are429_AndStoreNothing()
+    {
+        await using var factory = KeysMode.Factory(new Dictionary<string, string> { ["TrainService:Auth:MaxUploadedBytesPerOwner"] = "8000" });
+        var admin = factory.ClientWith(KeysMode.AdminKey);
+        var owner = factory.ClientWith((await admin.CreateKeyAsync("uploader", "uploader", Scope.Submit)).Key);
+        var other = factory.ClientWith((await admin.CreateKeyAsync("neighbour", "neighbour", Scope.Submit)).Key);
+        string csv = "a,b,y\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"{i % 10}.5,{i % 7}.25,{i % 2}\n"));
+
+        var first = await (await owner.PostAsync("/api/datasets", Datasets.DatasetForms.Csv(csv, "binary", "y"))).ReadAsync<DatasetResponse>();
+        Assert.InRange(first.SizeBytes, 4001, 8000); // one fits, two do not
+        var second = await owner.PostAsync("/api/datasets", Datasets.DatasetForms.Csv(csv, "binary", "y"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.NotNull(second.Headers.RetryAfter);
+        Assert.Contains("8000 bytes of uploaded datasets", await second.Content.ReadAsStringAsync());
+        Assert.Equal(1, (await (await owner.GetAsync("/api/datasets")).ReadAsync<PagedList<DatasetResponse>>()).Total);
+        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "artifacts"), "*", SearchOption.AllDirectories));
+        Assert.Equal(HttpStatusCode.Created, (await other.PostAsync("/api/datasets", Datasets.DatasetForms.Csv(csv, "binary", "y"))).StatusCode);
+        // Deleting frees the room again.
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/api/datasets/{first.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsync("/api/datasets", Datasets.DatasetForms.Csv(csv, "binary", "y"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AStudyWhoseJobsExceedTheOwnersQuota_IsRefusedWhole()
+    {
+        await using var factory = KeysMode.Factory(new Dictionary<string, string> { ["TrainService:Auth:MaxActiveJobsPerOwner"] = "2" });
+        var admin = factory.ClientWith(KeysMode.AdminKey);
+        var owner = factory.ClientWith((await admin.CreateKeyAsync("student", "student", Scope.Submit)).Key);
+
+        var refused = await owner.PostJsonTextAsync("/api/studies", Studies.StudySpecs.Study(Studies.StudySpecs.ThreeOptimizers, seeds: "[1]"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("2 jobs queued or running", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await (await owner.GetAsync("/api/jobs")).ReadAsync<PagedList<JobSummary>>()).Total);
+        Assert.Empty(await (await owner.GetAsync("/api/studies")).ReadAsync<List<StudySummary>>());
+    }
+
     static async Task WaitUntilRunningAsync(HttpClient client, Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
