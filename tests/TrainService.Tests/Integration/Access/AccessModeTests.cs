@@ -111,6 +111,14 @@ public sealed class AccessModeTests
         return client.SendAsync(request);
     }
 
+    [Fact]
+    public async Task ShortBootstrapAdminKey_StopsStartUp_NamingTheSetting()
+    {
+        await using var factory = KeysMode.Factory(new Dictionary<string, string> { ["TrainService:Auth:BootstrapAdminKey"] = "too-short" });
+        var error = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains("TrainService:Auth:BootstrapAdminKey must have at least 32 characters", error.Message);
+    }
+
     [Theory]
     [InlineData("http://localhost:5000", true)]
     [InlineData("http://127.0.0.1:5000", true)]
