@@ -18,17 +18,22 @@ if (keysCommand.Length > 0) return await KeysCommand.RunAsync(app, keysCommand);
 if (!ListenPolicy.Check(app)) return 1;
 
 app.UseTrainServiceApi();
-app.UseTrainServiceResultsPage();
+// TrainService:Role worker serves only health, metrics and the dashboard.
+bool servesApi = app.ServesApi();
+if (servesApi) app.UseTrainServiceResultsPage();
 app.UseTrainServiceAccess();
-app.MapJobsEndpoints();
-app.MapCheckpointsEndpoints();
-app.MapSpecsEndpoints();
-app.MapDatasetsEndpoints();
-app.MapDiagnosticsEndpoints();
-app.MapPlotsEndpoints();
-app.MapCompareEndpoints();
-app.MapStudiesEndpoints();
-app.MapKeysEndpoints();
+if (servesApi)
+{
+    app.MapJobsEndpoints();
+    app.MapCheckpointsEndpoints();
+    app.MapSpecsEndpoints();
+    app.MapDatasetsEndpoints();
+    app.MapDiagnosticsEndpoints();
+    app.MapPlotsEndpoints();
+    app.MapCompareEndpoints();
+    app.MapStudiesEndpoints();
+    app.MapKeysEndpoints();
+}
 app.MapTrainServiceOperations();
 
 app.Run();

@@ -44,7 +44,7 @@ public sealed class JobStore
             return earlier;
         try
         {
-            return await CreateAsync(spec.Name, specJson, idempotencyKey, ct);
+            return await CreateAsync(spec, specJson, idempotencyKey, ct);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -62,7 +62,7 @@ public sealed class JobStore
         return (SubmitOutcome.Existing, await GetAsync(row.Id, ct));
     }
 
-    async Task<(SubmitOutcome, JobResponse?)> CreateAsync(string name, string specJson, string? idempotencyKey, CancellationToken ct)
+    async Task<(SubmitOutcome, JobResponse?)> CreateAsync(TrainingSpec spec, string specJson, string? idempotencyKey, CancellationToken ct)
     {
         // Whole milliseconds: what the database round-trips, so POST and GET show the same instant.
         var now = clock.GetUtcNow();
@@ -70,7 +70,7 @@ public sealed class JobStore
         var row = new JobRow
         {
             Id = Guid.CreateVersion7(now),
-            Name = name,
+            Name = spec.Name,
             Status = JobStatus.Queued,
             SpecJson = specJson,
             CreatedAt = now,
@@ -83,7 +83,7 @@ public sealed class JobStore
             db.ChangeTracker.Clear();
             return (refusal == Refusal.QueueFull ? SubmitOutcome.QueueFull : SubmitOutcome.OwnerQuotaFull, null);
         }
-        queue.Enqueue(row.Id);
+        queue.Enqueue(row.Id, spec.Device);
         return (SubmitOutcome.Created, ToResponse(row, null));
     }
 
@@ -92,7 +92,9 @@ public sealed class JobStore
         var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
         var last = await LastEpochsAsync([id], ct);
-        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct), Events = await DiagnosticsReader.EventsAsync(db, id, ct) };
+        var attempts = await db.JobAttempts.AsNoTracking().Where(a => a.JobId == id).OrderBy(a => a.Attempt)
+            .Select(a => new JobAttempt(a.Worker, a.StartedAt, a.FromEpoch)).ToListAsync(ct);
+        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct), Events = await DiagnosticsReader.EventsAsync(db, id, ct), Attempts = attempts };
     }
 
     /// <summary>A newest-first page of job summaries matching every filter of <paramref name="query"/>.</summary>

@@ -29,17 +29,13 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
         // The host replaces this with the HTTP caller's view (TrainService.Api's HttpCurrentOwner).
         services.TryAddSingleton<ICurrentOwner, EveryOwner>();
-        services.AddSingleton<IAdmissionLock, InProcessAdmissionLock>();
+        services.AddSingleton<IAdmissionLock, AdmissionLock>();
         services.AddSingleton<Admission>();
         services.AddInternallyBuilt<ApiKeyStore>(ServiceLifetime.Singleton);
         services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
-        services.AddDbContextFactory<TrainDbContext>((provider, db) =>
-        {
-            var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
-            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30")
-                .AddInterceptors(new SqlitePragmas());
-        });
+        services.AddDbContextFactory<TrainDbContext, TrainDbContextFactory>((provider, db) =>
+            TrainDatabase.Configure(db, provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value, configuration));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
         services.AddOptions<ArtifactStoreOptions>().Bind(configuration.GetSection(ArtifactStoreOptions.Section));
         services.AddSingleton<IArtifactStore>(provider =>
@@ -56,6 +52,8 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<TorchThreadsSetup>();
         services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
         services.AddHostedService<JobReconciler>();
+        services.AddHostedService<WorkerRegistry>();
+        services.AddSingleton<LiveWorkers>();
         services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobQueries>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);
@@ -64,8 +62,9 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<TrainService.Jobs.Studies.StudyStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
-        services.AddSingleton<WorkerIdentity>();
-        services.AddSingleton<JobLease>();
+        services.AddSingleton(provider => new WorkerIdentity(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerName));
+        services.AddSingleton(provider => new JobLease(provider.GetRequiredService<IDbContextFactory<TrainDbContext>>(), provider.GetRequiredService<WorkerIdentity>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerLostAfter));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<Monitoring.ServiceMetrics>();
         services.AddSingleton<ITrainingObserverFactory, Monitoring.TrainingThroughputObserver>();

@@ -63,6 +63,10 @@ public static class ApiSetup
         return app;
     }
 
+    /// <summary>TrainService:Role all or api: the HTTP API, the results page and Swagger are served.</summary>
+    public static bool ServesApi(this WebApplication app) =>
+        app.Services.GetRequiredService<IOptions<TrainService.Jobs.TrainServiceOptions>>().Value.Role is not TrainService.Jobs.ServiceRole.Worker;
+
     /// <summary>
     /// Health and Prometheus metrics (open: probes and scrapers carry no key) and the Hangfire
     /// dashboard: an admin key in keys mode (Basic login, the key as password), else local

@@ -48,19 +48,21 @@ internal sealed class Admission(IAdmissionLock gate, IOptions<TrainServiceOption
         }, ct);
 }
 
-/// <summary>
-/// Makes an admission's counts and insert one step. In-process is enough for SQLite (one process
-/// owns the file); several API processes on one database need a database lock as well, e.g. a
-/// PostgreSQL transaction-scoped advisory lock (<c>SELECT pg_advisory_xact_lock(…)</c>) taken
-/// inside a transaction around <paramref name="body"/>.
-/// </summary>
+/// <summary>Makes an admission's counts and insert one step.</summary>
 internal interface IAdmissionLock
 {
     Task<T> RunExclusiveAsync<T>(TrainDbContext db, Func<CancellationToken, Task<T>> body, CancellationToken ct);
 }
 
-internal sealed class InProcessAdmissionLock : IAdmissionLock
+/// <summary>
+/// One admission at a time in this process and, on PostgreSQL (several API processes on one
+/// database), across processes too: a transaction-scoped advisory lock around the counts and the
+/// insert, released by the commit. SQLite has one process per file, so the process gate suffices.
+/// </summary>
+internal sealed class AdmissionLock : IAdmissionLock
 {
+    // Any constant shared by every process of the deployment; the value only has to be unique among our advisory locks.
+    const long AdvisoryKey = 0x7472_6169_6E00_0001;
     readonly SemaphoreSlim gate = new(1, 1);
 
     public async Task<T> RunExclusiveAsync<T>(TrainDbContext db, Func<CancellationToken, Task<T>> body, CancellationToken ct)
@@ -68,7 +70,12 @@ internal sealed class InProcessAdmissionLock : IAdmissionLock
         await gate.WaitAsync(ct);
         try
         {
-            return await body(ct);
+            if (!db.Database.IsNpgsql()) return await body(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryKey})", ct);
+            var result = await body(ct);
+            await transaction.CommitAsync(ct);
+            return result;
         }
         finally
         {

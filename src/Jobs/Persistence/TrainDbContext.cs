@@ -1,25 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Microsoft.Extensions.DependencyInjection;
 using TrainService.Jobs.Access;
 
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>
-/// Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.
+/// Job metadata, metric series and checkpoint rows. Blobs live in the artifact store. The model is
+/// one; each database provider has its own subclass only so that it has its own migrations
+/// (<see cref="SqliteTrainDbContext"/>, <see cref="PostgresTrainDbContext"/>).
 /// Ownership is enforced here, once per resource: the query filters below show a caller only
 /// its owner's jobs, datasets and studies (and checkpoints through their job), so another
 /// owner's id reads as missing everywhere; new owned rows get the caller's owner.
 /// </summary>
-internal sealed class TrainDbContext : DbContext
+internal class TrainDbContext : DbContext
 {
     /// <summary>Sees every owner: design-time tools and tests that build a context by hand.</summary>
-    public TrainDbContext(DbContextOptions<TrainDbContext> options) : this(options, OwnerVisibility.Everything) { }
+    public TrainDbContext(DbContextOptions options) : this(options, OwnerVisibility.Everything) { }
 
-    [ActivatorUtilitiesConstructor]
-    public TrainDbContext(DbContextOptions<TrainDbContext> options, ICurrentOwner currentOwner) : this(options, currentOwner.Current) { }
-
-    TrainDbContext(DbContextOptions<TrainDbContext> options, OwnerVisibility visibility) : base(options)
+    /// <param name="options">The provider and connection.</param>
+    /// <param name="visibility">Whose rows this context shows and stamps (TrainDbContextFactory passes the caller's).</param>
+    public TrainDbContext(DbContextOptions options, OwnerVisibility visibility) : base(options)
     {
         Owner = visibility.Owner;
         SeesEveryOwner = visibility.SeesEveryOwner;
@@ -36,6 +36,8 @@ internal sealed class TrainDbContext : DbContext
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
     public DbSet<StudyRow> Studies => Set<StudyRow>();
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
+    public DbSet<WorkerRow> Workers => Set<WorkerRow>();
+    public DbSet<JobAttemptRow> JobAttempts => Set<JobAttemptRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
@@ -80,6 +82,18 @@ internal sealed class TrainDbContext : DbContext
             study.HasQueryFilter(s => SeesEveryOwner || s.Owner == Owner);
         });
         model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
+        model.Entity<WorkerRow>(worker =>
+        {
+            worker.HasKey(w => w.Instance);
+            worker.Property(w => w.Instance).HasMaxLength(200);
+            worker.Property(w => w.Name).HasMaxLength(100);
+            worker.Property(w => w.Device).HasMaxLength(16);
+        });
+        model.Entity<JobAttemptRow>(attempt =>
+        {
+            attempt.HasKey(a => new { a.JobId, a.Attempt });
+            attempt.Property(a => a.Worker).HasMaxLength(100);
+        });
         model.Entity<ApiKeyRow>(ApiKeyRowMapping.Configure);
     }
 

@@ -63,13 +63,13 @@ public sealed class StudyStore
             CreatedAt = now,
         };
         db.Studies.Add(row);
-        var created = new List<Guid>();
+        var created = new List<(Guid Id, ComputeDevice Device)>();
         foreach (var (arm, seed, spec) in accepted)
         {
             var job = new JobRow { Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now };
             db.Jobs.Add(job);
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
-            created.Add(job.Id);
+            created.Add((job.Id, spec.Device));
         }
         var refusal = await admission.SaveJobsAsync(db, created.Count, ct);
         if (refusal != Refusal.None)
@@ -77,7 +77,7 @@ public sealed class StudyStore
             db.ChangeTracker.Clear();
             return (refusal == Refusal.QueueFull ? StudySubmitOutcome.QueueFull : StudySubmitOutcome.OwnerQuotaFull, null, errors.ToDictionary());
         }
-        foreach (var id in created) queue.Enqueue(id);
+        foreach (var (id, device) in created) queue.Enqueue(id, device);
         return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
     }
 

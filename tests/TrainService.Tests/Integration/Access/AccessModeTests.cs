@@ -155,7 +155,8 @@ public sealed class AccessModeTests
     [Fact]
     public async Task KeysCreateCommand_PrintsAKeyOnce_ThatTheServiceThenAccepts()
     {
-        await using var factory = KeysMode.Factory();
+        // SQLite: the command and the service share the data folder.
+        await using var factory = KeysMode.Factory(postgres: false);
         var (exit, output) = await RunApiAsync(["keys", "create", "--name", "admin", "--scopes", "admin", $"--TrainService:DataDirectory={factory.DataDirectory}"]);
         Assert.Equal(0, exit);
         string key = output.Split('\n')[0].Trim();

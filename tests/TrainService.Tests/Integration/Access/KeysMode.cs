@@ -12,7 +12,7 @@ public static class KeysMode
 {
     public const string AdminKey = "test-bootstrap-admin-key-0123456789abcdef";
 
-    public static TrainServiceFactory Factory(IReadOnlyDictionary<string, string>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    public static TrainServiceFactory Factory(IReadOnlyDictionary<string, string>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, bool? postgres = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -20,7 +20,7 @@ public static class KeysMode
             ["TrainService:Auth:BootstrapAdminKey"] = AdminKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        return new TrainServiceFactory { Settings = all, ConfigureServices = services };
+        return new TrainServiceFactory { Settings = all, ConfigureServices = services, Postgres = postgres ?? TrainServiceFactory.PostgresRun };
     }
 
     public static HttpClient ClientWith(this TrainServiceFactory factory, string key)

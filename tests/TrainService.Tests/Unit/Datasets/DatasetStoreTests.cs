@@ -23,7 +23,7 @@ public sealed class DatasetStoreTests : IDisposable
         }
     }
 
-    static Admission Admit() => new(new InProcessAdmissionLock(), Options.Create(new TrainServiceOptions()), Options.Create(new AccessOptions()));
+    static Admission Admit() => new(new AdmissionLock(), Options.Create(new TrainServiceOptions()), Options.Create(new AccessOptions()));
 
     static ValidatedDataset Sample() => new("s", DatasetTask.Binary, ["a", "b"], ["y"], [1, 2, 3, 4.5f], [0, 1], 2, 2, new Dictionary<string, int> { ["0"] = 1, ["1"] = 1 });
 
