@@ -30,8 +30,17 @@ public sealed class ApiKeyStore
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         string hash = ApiKeySecrets.HashHex(key);
         if (await db.ApiKeys.AnyAsync(k => k.Hash == hash, ct)) return false;
-        await StoreAsync(key, name, owner, [scope], ct);
-        return true;
+        try
+        {
+            await StoreAsync(key, name, owner, [scope], ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another process sharing the database stored it first (the hash is unique); anything else is rethrown.
+            if (await db.ApiKeys.AnyAsync(k => k.Hash == hash, ct)) return false;
+            throw;
+        }
     }
 
     async Task<ApiKeyResponse> StoreAsync(string key, string name, string owner, IReadOnlyCollection<Scope> scopes, CancellationToken ct)
