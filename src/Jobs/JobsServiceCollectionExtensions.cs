@@ -22,6 +22,7 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<TrainServiceOptions>()
             .Bind(configuration.GetSection(TrainServiceOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => o.PredictBatching.IsValid, "TrainService:PredictBatching: Window must be between 00:00:00 and 00:00:01 and MaxRows between 1 and 100000.")
             .ValidateOnStart();
         services.AddOptions<AccessOptions>()
             .Bind(configuration.GetSection(AccessOptions.Section))

@@ -34,10 +34,19 @@ public static class PostgresCluster
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> FolderDatabases = new();
+
+    /// <summary>One database per data folder, for hosts that share a folder (a restart); left to the server's end.</summary>
+    public static Task<string> DatabaseForFolderAsync(string folder) =>
+        FolderDatabases.GetOrAdd(folder, _ => new Lazy<Task<string>>(CreateDatabaseAsync)).Value;
+
+    /// <summary>Idle pooled connections would otherwise stay open for minutes, and the server's connection slots are few.</summary>
+    public static void ClosePooledConnections(string connectionString) => NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+
     /// <summary>Closes this test's pooled connections and drops its database.</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        ClosePooledConnections(connectionString);
         string name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         await using var connection = new NpgsqlConnection(await Started.Value);
         await connection.OpenAsync();
