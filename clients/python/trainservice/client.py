@@ -96,7 +96,7 @@ class TrainClient:
         return self._http.json("POST", "/api/jobs", json=_spec_body(spec), headers={"Idempotency-Key": key}, spec=True)
 
     def get(self, job_id: str) -> Json:
-        """The job: status, spec with defaults filled in, timestamps, failure reason, final metrics, events."""
+        """The job: status, spec with defaults filled in, timestamps, failure reason, final metrics, events, attempts (each worker that trained or resumed it)."""
         return self._http.json("GET", f"/api/jobs/{job_id}")
 
     def list(self, status: Optional[str] = None, name: Optional[str] = None,
