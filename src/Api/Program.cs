@@ -21,6 +21,7 @@ app.MapDiagnosticsEndpoints();
 app.MapPlotsEndpoints();
 app.MapCompareEndpoints();
 app.MapStudiesEndpoints();
+app.MapSuitesEndpoints();
 app.MapTrainServiceOperations();
 
 app.Run();

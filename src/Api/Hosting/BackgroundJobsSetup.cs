@@ -27,6 +27,14 @@ public static class BackgroundJobsSetup
             server.WorkerCount = settings.TrainingWorkers;
             server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
+        // Suite runs only submit studies (their training goes to the queue above), so one worker of
+        // their own keeps "run now" from waiting behind training jobs.
+        services.AddHangfireServer(server =>
+        {
+            server.Queues = [TrainService.Jobs.Suites.SuiteRunJob.Queue];
+            server.WorkerCount = 1;
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:suites";
+        });
         return services;
     }
 }

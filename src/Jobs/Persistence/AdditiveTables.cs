@@ -27,6 +27,28 @@ static class AdditiveTables
             "JobId" TEXT NOT NULL,
             CONSTRAINT "PK_StudyJobs" PRIMARY KEY ("StudyId", "Arm", "Seed"))
         """,
+        """
+        CREATE TABLE IF NOT EXISTS "SuiteRuns" (
+            "Id" TEXT NOT NULL CONSTRAINT "PK_SuiteRuns" PRIMARY KEY,
+            "Suite" TEXT NOT NULL,
+            "SuiteVersion" INTEGER NOT NULL,
+            "Size" TEXT NOT NULL,
+            "Trigger" TEXT NOT NULL,
+            "CreatedAt" INTEGER NOT NULL,
+            "ClaimedAt" INTEGER NULL,
+            "ServiceVersion" TEXT NOT NULL,
+            "MachineJson" TEXT NOT NULL,
+            "MachineKey" TEXT NOT NULL,
+            "StudiesJson" TEXT NULL,
+            "Error" TEXT NULL)
+        """,
+        """CREATE INDEX IF NOT EXISTS "IX_SuiteRuns_Suite_CreatedAt" ON "SuiteRuns" ("Suite", "CreatedAt")""",
+        """
+        CREATE TABLE IF NOT EXISTS "SuiteSchedules" (
+            "Suite" TEXT NOT NULL CONSTRAINT "PK_SuiteSchedules" PRIMARY KEY,
+            "Cron" TEXT NOT NULL,
+            "Size" TEXT NOT NULL)
+        """,
     ];
 
     public static async Task AddMissingAsync(TrainDbContext db, CancellationToken ct)

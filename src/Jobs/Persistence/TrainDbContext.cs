@@ -13,6 +13,8 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
     public DbSet<StudyRow> Studies => Set<StudyRow>();
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
+    public DbSet<SuiteRunRow> SuiteRuns => Set<SuiteRunRow>();
+    public DbSet<SuiteScheduleRow> SuiteSchedules => Set<SuiteScheduleRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -39,5 +41,11 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
         model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
         model.Entity<StudyRow>().HasKey(s => s.Id);
         model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
+        model.Entity<SuiteRunRow>(run =>
+        {
+            run.HasKey(r => r.Id);
+            run.HasIndex(r => new { r.Suite, r.CreatedAt });
+        });
+        model.Entity<SuiteScheduleRow>().HasKey(s => s.Suite);
     }
 }
