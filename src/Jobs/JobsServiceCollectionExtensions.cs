@@ -90,6 +90,7 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<Suites.SuiteOptions>().Bind(configuration.GetSection(Suites.SuiteOptions.Section));
         services.AddSingleton<Suites.SuiteCatalog>();
         services.AddSingleton<Suites.SuiteEnvironment>();
+        services.AddSingleton<Suites.SuiteMetrics>();
         services.AddInternallyBuilt<Suites.SuiteSchedules>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<Suites.SuiteRunStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<Suites.SuiteRunJob>(ServiceLifetime.Transient);

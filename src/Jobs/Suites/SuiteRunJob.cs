@@ -25,10 +25,17 @@ public sealed class SuiteRunJob
     readonly StudyStore studies;
     readonly SuiteEnvironment environment;
     readonly TimeProvider clock;
+    readonly SuiteRunStore runs;
+    readonly IBackgroundJobClient jobs;
     readonly ILogger<SuiteRunJob> logger;
 
-    internal SuiteRunJob(TrainDbContext db, SuiteCatalog catalog, SpecGate gate, StudyStore studies, SuiteEnvironment environment, TimeProvider clock, ILogger<SuiteRunJob> logger) =>
-        (this.db, this.catalog, this.gate, this.studies, this.environment, this.clock, this.logger) = (db, catalog, gate, studies, environment, clock, logger);
+    internal SuiteRunJob(TrainDbContext db, SuiteCatalog catalog, SpecGate gate, StudyStore studies, SuiteEnvironment environment, TimeProvider clock,
+        SuiteRunStore runs, IBackgroundJobClient jobs, ILogger<SuiteRunJob> logger) =>
+        (this.db, this.catalog, this.gate, this.studies, this.environment, this.clock, this.runs, this.jobs, this.logger) =
+        (db, catalog, gate, studies, environment, clock, runs, jobs, logger);
+
+    /// <summary>How often a submitted run is looked at until it finishes.</summary>
+    static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(30);
 
     public static string RecurringJobId(string suite, string size) => $"suite:{suite}:{size}";
 
@@ -43,8 +50,31 @@ public sealed class SuiteRunJob
         run.MachineKey = machine.Key;
         run.Error = await SubmitAsync(run, ct);
         await db.SaveChangesAsync(ct);
-        if (run.Error is null) logger.LogInformation("Suite {Suite} ({Size}) run {RunId} submitted", suite, size, run.Id);
+        if (run.Error is null)
+        {
+            logger.LogInformation("Suite {Suite} ({Size}) run {RunId} submitted", suite, size, run.Id);
+            jobs.Schedule<SuiteRunJob>(job => job.WatchAsync(suite, run.Id, CancellationToken.None), WatchInterval);
+        }
         else logger.LogWarning("Suite {Suite} ({Size}) run {RunId} could not be submitted: {Error}", suite, size, run.Id, run.Error);
+    }
+
+    /// <summary>
+    /// Looks at a submitted run until it finishes, then logs its regressions and sets the metric, so a
+    /// nightly run that nobody reads still raises its marks. Reentrant: reading a run changes nothing.
+    /// </summary>
+    [Queue(Queue)]
+    [AutomaticRetry(Attempts = 3)]
+    public async Task WatchAsync(string suite, Guid runId, CancellationToken ct)
+    {
+        if (await runs.GetAsync(suite, runId, ct) is not { } run) return;
+        if (run.Status is Contracts.Responses.JobStatus.Queued or Contracts.Responses.JobStatus.Running)
+        {
+            jobs.Schedule<SuiteRunJob>(job => job.WatchAsync(suite, runId, CancellationToken.None), WatchInterval);
+            return;
+        }
+        foreach (var regression in run.Regressions)
+            logger.LogWarning("Suite {Suite} run {RunId}: {Kind} regression in {Part} / {Arm}: {Message}", suite, runId, regression.Kind, regression.Part, regression.Arm, regression.Message);
+        logger.LogInformation("Suite {Suite} run {RunId} {Status} with {Regressions} regressions", suite, runId, run.Status, run.Regressions.Count);
     }
 
     async Task<string?> SubmitAsync(SuiteRunRow run, CancellationToken ct)

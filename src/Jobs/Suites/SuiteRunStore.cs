@@ -17,8 +17,10 @@ public sealed class SuiteRunStore
     readonly TrainDbContext db;
     readonly StudyStore studies;
     readonly TimeProvider clock;
+    readonly SuiteMetrics metrics;
 
-    internal SuiteRunStore(TrainDbContext db, StudyStore studies, TimeProvider clock) => (this.db, this.studies, this.clock) = (db, studies, clock);
+    internal SuiteRunStore(TrainDbContext db, StudyStore studies, TimeProvider clock, SuiteMetrics metrics) =>
+        (this.db, this.studies, this.clock, this.metrics) = (db, studies, clock, metrics);
 
     /// <summary>Whole milliseconds: what the database round-trips.</summary>
     public static DateTimeOffset Milliseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
@@ -58,8 +60,10 @@ public sealed class SuiteRunStore
         }).ToList();
         var regressions = marked.SelectMany(p => p.Arms.SelectMany(a => SuiteRegressions.Describe(p.Name, a, p.Objective))).ToList();
         var machine = row.MachineJson.Length == 0 ? null : JsonSerializer.Deserialize<SuiteMachine>(row.MachineJson, ContractJson.Options);
-        return new SuiteRunResponse(row.Id, row.Suite, row.SuiteVersion, row.Size, status, row.CreatedAt, row.Trigger, row.ServiceVersion,
+        var run = new SuiteRunResponse(row.Id, row.Suite, row.SuiteVersion, row.Size, status, row.CreatedAt, row.Trigger, row.ServiceVersion,
             machine, row.Error, baseline?.Id, marked, regressions);
+        metrics.Record(run);
+        return run;
     }
 
     async Task<(Guid Id, IReadOnlyList<SuitePartResult> Parts)?> BaselineAsync(SuiteRunRow run, CancellationToken ct)

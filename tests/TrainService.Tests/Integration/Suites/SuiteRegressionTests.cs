@@ -53,6 +53,9 @@ public sealed class SuiteRegressionTests : ServiceTest
         Assert.All(slower.Parts.Single().Arms, a => Assert.True(a.SpeedRegression, $"{a.Label}: {a.SamplesPerSecond} vs {a.Baseline!.SamplesPerSecond} samples/s"));
         Assert.DoesNotContain(slower.Regressions, r => r.Kind == "quality");
         Assert.Equal(2, slower.Regressions.Count(r => r.Kind == "speed"));
+        string metrics = await Client.GetStringAsync("/metrics");
+        Assert.Contains("trainservice_suite_regressions{suite=\"blobs\",size=\"smoke\",kind=\"speed\"} 2", metrics);
+        Assert.Contains("trainservice_suite_regressions{suite=\"blobs\",size=\"smoke\",kind=\"quality\"} 0", metrics);
 
         Slowdown.Milliseconds = 60;
         File.WriteAllText(Path.Combine(Folder, "blobs.json"), SuiteFiles.Blobs("blobs", lr: 0.0001));
