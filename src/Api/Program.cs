@@ -12,16 +12,19 @@ builder.Services.AddTrainServiceApi();
 var app = builder.Build();
 
 app.UseTrainServiceApi();
-app.UseTrainServiceResultsPage();
-app.MapJobsEndpoints();
-app.MapCheckpointsEndpoints();
-app.MapSpecsEndpoints();
-app.MapDatasetsEndpoints();
-app.MapDiagnosticsEndpoints();
-app.MapPlotsEndpoints();
-app.MapCompareEndpoints();
-app.MapStudiesEndpoints();
-app.MapSuitesEndpoints();
+if (app.ServesApi()) // TrainService:Role worker serves only health and metrics
+{
+    app.UseTrainServiceResultsPage();
+    app.MapJobsEndpoints();
+    app.MapCheckpointsEndpoints();
+    app.MapSpecsEndpoints();
+    app.MapDatasetsEndpoints();
+    app.MapDiagnosticsEndpoints();
+    app.MapPlotsEndpoints();
+    app.MapCompareEndpoints();
+    app.MapStudiesEndpoints();
+    app.MapSuitesEndpoints();
+}
 app.MapTrainServiceOperations();
 
 app.Run();

@@ -23,12 +23,8 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
-        services.AddDbContextFactory<TrainDbContext>((provider, db) =>
-        {
-            var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
-            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30")
-                .AddInterceptors(new SqlitePragmas());
-        });
+        services.AddDbContextFactory<TrainDbContext, TrainDbContextFactory>((provider, db) =>
+            TrainDatabase.Configure(db, provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value, configuration));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
         services.AddOptions<ArtifactStoreOptions>().Bind(configuration.GetSection(ArtifactStoreOptions.Section));
         services.AddSingleton<IArtifactStore>(provider =>
@@ -45,6 +41,8 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<TorchThreadsSetup>();
         services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
         services.AddHostedService<JobReconciler>();
+        services.AddHostedService<WorkerRegistry>();
+        services.AddSingleton<LiveWorkers>();
         services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobQueries>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);
@@ -54,8 +52,9 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
         services.AddTrainServiceSuites(configuration);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
-        services.AddSingleton<WorkerIdentity>();
-        services.AddSingleton<JobLease>();
+        services.AddSingleton(provider => new WorkerIdentity(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerName));
+        services.AddSingleton(provider => new JobLease(provider.GetRequiredService<IDbContextFactory<TrainDbContext>>(), provider.GetRequiredService<WorkerIdentity>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerLostAfter));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<Monitoring.ServiceMetrics>();
         services.AddSingleton<ITrainingObserverFactory, Monitoring.TrainingThroughputObserver>();

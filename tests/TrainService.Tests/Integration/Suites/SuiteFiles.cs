@@ -4,7 +4,7 @@ namespace TrainService.Tests.Integration.Suites;
 
 /// <summary>
 /// Small suite files for tests: two well-separated Gaussian blobs, arms that differ in hidden units,
-/// 3 steps per epoch; the base's learning rate is a parameter so a test can make every arm worse
+/// 15 steps per epoch; the base's learning rate is a parameter so a test can make every arm worse
 /// without changing the arms.
 /// </summary>
 public static class SuiteFiles
@@ -18,10 +18,10 @@ public static class SuiteFiles
                                                              {"kind": "linear", "units": 1, "activation": "sigmoid"}]},
                      "loss": {"kind": "bce"},
                      "optimizer": {"kind": "adam", "lr": LR},
-                     "training": {"epochs": 20, "batchSize": 50, "validationSplit": 0.25}},
+                     "training": {"epochs": 20, "batchSize": 10, "validationSplit": 0.25}},
             "factors": [{"path": "$.model.layers[0].units", "label": "units", "values": [4, 8]}],
             "objective": {"metric": "valLoss", "mode": "min"}}}],
-         "sizes": {"smoke": {"seeds": [1, 2, 3], "set": {"$.training.epochs": 8 EXTRA_SMOKE}},
+         "sizes": {"smoke": {"seeds": [1, 2, 3], "set": {"$.training.epochs": 2 EXTRA_SMOKE}},
                    "full": {"seeds": [1, 2, 3], "set": {"$.training.epochs": 12}}}}
         """;
 

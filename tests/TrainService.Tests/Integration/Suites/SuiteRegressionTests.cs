@@ -27,15 +27,16 @@ public sealed class SuiteRegressionTests : ServiceTest
         File.WriteAllText(Path.Combine(Folder, "blobs.json"), SuiteFiles.Blobs("blobs"));
     }
 
-    static readonly StepDelay Slowdown = new();
+    static readonly EpochDelay Slowdown = new();
 
     [Fact]
     public async Task SameRunTwice_MarksNothing_SlowerRunMarksSpeed_WorseRunMarksQuality()
     {
-        // Every step sleeps, in every run: speed is then set by the sleep, not by the shared machine's load
-        // (a step's few hundred microseconds of CPU take milliseconds of wall time on a loaded machine),
-        // so two runs without a change agree within the 10% the speed mark allows.
-        Slowdown.Milliseconds = 60;
+        // Every epoch sleeps, in every run, once: speed is then set by the sleep, not by the shared
+        // machine's load. (Under load a step's few hundred microseconds of CPU take tens of milliseconds
+        // of wall time, and each wake-up waits for a core; one long sleep per epoch dwarfs both.) So two
+        // runs without a change agree within the 10% the speed mark allows.
+        Slowdown.Milliseconds = 1000;
         var first = await Client.RunSuiteAsync("blobs");
         Assert.Null(first.BaselineRunId);
         Assert.Empty(first.Regressions);
@@ -47,7 +48,7 @@ public sealed class SuiteRegressionTests : ServiceTest
         // Same seeds, same thread count: the same numbers, so the baseline's figures are this run's.
         Assert.All(second.Parts.Single().Arms, a => Assert.Equal(a.Baseline!.Mean, a.Mean));
 
-        Slowdown.Milliseconds = 240;
+        Slowdown.Milliseconds = 3000;
         var slower = await Client.RunSuiteAsync("blobs");
         Assert.Equal(second.Id, slower.BaselineRunId);
         Assert.All(slower.Parts.Single().Arms, a => Assert.True(a.SpeedRegression, $"{a.Label}: {a.SamplesPerSecond} vs {a.Baseline!.SamplesPerSecond} samples/s"));
@@ -57,7 +58,7 @@ public sealed class SuiteRegressionTests : ServiceTest
         Assert.Contains("trainservice_suite_regressions{suite=\"blobs\",size=\"smoke\",kind=\"speed\"} 2", metrics);
         Assert.Contains("trainservice_suite_regressions{suite=\"blobs\",size=\"smoke\",kind=\"quality\"} 0", metrics);
 
-        Slowdown.Milliseconds = 60;
+        Slowdown.Milliseconds = 1000;
         File.WriteAllText(Path.Combine(Folder, "blobs.json"), SuiteFiles.Blobs("blobs", lr: 0.0001));
         var worse = await Client.RunSuiteAsync("blobs");
         Assert.Equal(slower.Id, worse.BaselineRunId);
@@ -73,16 +74,23 @@ public sealed class SuiteRegressionTests : ServiceTest
         Assert.Contains("<svg", html);
     }
 
-    /// <summary>The test's slowdown: every training step sleeps this long (inside the epoch's timing).</summary>
-    sealed class StepDelay : ITrainingObserverFactory
+    /// <summary>The test's slowdown: the first step of every epoch sleeps this long (inside the epoch's timing).</summary>
+    sealed class EpochDelay : ITrainingObserverFactory
     {
         public volatile int Milliseconds;
 
         public ITrainingObserver Create(Guid jobId) => new Observer(this);
 
-        sealed class Observer(StepDelay delay) : ITrainingObserver
+        sealed class Observer(EpochDelay delay) : ITrainingObserver
         {
-            public void OnStep(StepMetrics metrics) => Thread.Sleep(delay.Milliseconds);
+            int sleptIn;
+
+            public void OnStep(StepMetrics metrics)
+            {
+                if (metrics.Epoch == sleptIn) return;
+                sleptIn = metrics.Epoch;
+                Thread.Sleep(delay.Milliseconds);
+            }
 
             public void OnEpochEnd(EpochMetrics metrics, TrainingSession session) { }
         }
