@@ -1,28 +1,35 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs.Suites;
 using TrainService.Jobs.Suites;
 
 namespace TrainService.Api.Endpoints;
 
+/// <summary>
+/// Suites are the service's own benchmarks: their studies belong to no caller, so in keys mode running,
+/// scheduling and reading runs take an admin key (which sees every owner); listing takes read.
+/// </summary>
 public static class SuitesEndpoints
 {
     public static IEndpointRouteBuilder MapSuitesEndpoints(this IEndpointRouteBuilder app)
     {
         var suites = app.MapGroup("/api/suites").WithTags("Suites");
-        suites.MapGet("/", List).WithName("ListSuites").WithSummary("Every suite in the suites folder, with its sizes and schedule");
+        suites.MapGet("/", List).WithName("ListSuites").WithSummary("Every suite in the suites folder, with its sizes and schedule").RequireScope(Scope.Read);
         suites.MapPost("/{name}/runs", Run).WithName("RunSuite")
             .WithSummary("Run a suite now at a size (smoke or full): its recurring job is triggered at once; 202 with the run")
-            .Accepts<SuiteRunRequest>("application/json");
+            .Accepts<SuiteRunRequest>("application/json").RequireScope(Scope.Admin);
         suites.MapPut("/{name}/schedule", Schedule).WithName("ScheduleSuite")
             .WithSummary("Set the cron (UTC) a suite runs on, and at which size; a null cron removes it")
-            .Accepts<SuiteScheduleRequest>("application/json");
-        suites.MapGet("/{name}/runs", Runs).WithName("ListSuiteRuns").WithSummary("A suite's runs, newest first");
+            .Accepts<SuiteScheduleRequest>("application/json").RequireScope(Scope.Admin);
+        suites.MapGet("/{name}/runs", Runs).WithName("ListSuiteRuns").WithSummary("A suite's runs, newest first").RequireScope(Scope.Admin);
         suites.MapGet("/{name}/runs/{id:guid}", GetRun).WithName("GetSuiteRun")
-            .WithSummary("A suite run: build, machine, every arm's mean, 95% CI and samples/s, and regressions against the previous run on the same machine");
+            .WithSummary("A suite run: build, machine, every arm's mean, 95% CI and samples/s, and regressions against the previous run on the same machine").RequireScope(Scope.Admin);
         suites.MapGet("/{name}/runs/{id:guid}/report", Report).WithName("GetSuiteRunReport")
             .WithSummary("A suite run's report; format=markdown (default) or html (with charts)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/markdown").Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown").Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .RequireScope(Scope.Admin);
         return app;
     }
 

@@ -40,6 +40,9 @@ public sealed class TrainServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (Postgres)
         {
+            if (ConnectionString is null && Settings.TryGetValue("TrainService:DataDirectory", out var sharedFolder))
+                // Hosts given one data folder (a restart) share one database, as they share the SQLite file.
+                ConnectionString = PostgresCluster.DatabaseForFolderAsync(sharedFolder).GetAwaiter().GetResult();
             if (ConnectionString is null)
             {
                 ConnectionString = PostgresCluster.CreateDatabaseAsync().GetAwaiter().GetResult();
@@ -57,6 +60,7 @@ public sealed class TrainServiceFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (ownsDatabase) await PostgresCluster.DropDatabaseAsync(ConnectionString!);
+        else if (ConnectionString is not null) PostgresCluster.ClosePooledConnections(ConnectionString);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
