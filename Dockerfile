@@ -6,7 +6,11 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props TrainService.sln ./
 COPY build/ build/
 COPY src/ src/
-RUN dotnet publish src/Api/TrainService.Api.csproj -c Release -r linux-x64 --self-contained false -o /app
+COPY suites/ suites/
+# The context has no .git, so source link cannot read the commit: pass it to stamp the build
+# (docker build --build-arg SOURCE_REVISION=$(git rev-parse HEAD) .); suite runs record it.
+ARG SOURCE_REVISION=
+RUN dotnet publish src/Api/TrainService.Api.csproj -c Release -r linux-x64 --self-contained false -o /app ${SOURCE_REVISION:+-p:SourceRevisionId=$SOURCE_REVISION}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -32,6 +32,7 @@ if (servesApi)
     app.MapPlotsEndpoints();
     app.MapCompareEndpoints();
     app.MapStudiesEndpoints();
+    app.MapSuitesEndpoints();
     app.MapKeysEndpoints();
 }
 app.MapTrainServiceOperations();

@@ -62,6 +62,7 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<SpecGate>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<TrainService.Jobs.Studies.StudyStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
+        services.AddTrainServiceSuites(configuration);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
         services.AddSingleton(provider => new WorkerIdentity(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerName));
         services.AddSingleton(provider => new JobLease(provider.GetRequiredService<IDbContextFactory<TrainDbContext>>(), provider.GetRequiredService<WorkerIdentity>(),
@@ -92,6 +93,19 @@ public static class JobsServiceCollectionExtensions
         var parameters = constructor.GetParameters().Select(p => p.ParameterType).ToArray();
         services.Add(new ServiceDescriptor(typeof(T), provider => constructor.Invoke(parameters.Select(provider.GetRequiredService).ToArray()), lifetime));
         return services;
+    }
+
+    /// <summary>Suite files, their recurring jobs and their runs (src/Jobs/Suites).</summary>
+    static void AddTrainServiceSuites(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Suites.SuiteOptions>().Bind(configuration.GetSection(Suites.SuiteOptions.Section));
+        services.AddSingleton<Suites.SuiteCatalog>();
+        services.AddSingleton<Suites.SuiteEnvironment>();
+        services.AddSingleton<Suites.SuiteMetrics>();
+        services.AddInternallyBuilt<Suites.SuiteSchedules>(ServiceLifetime.Scoped);
+        services.AddInternallyBuilt<Suites.SuiteRunStore>(ServiceLifetime.Scoped);
+        services.AddInternallyBuilt<Suites.SuiteRunJob>(ServiceLifetime.Transient);
+        services.AddHostedService<Suites.SuiteScheduleRegistration>();
     }
 
     static void TryAddTimeProvider(this IServiceCollection services)

@@ -17,6 +17,8 @@ COVERED = {
     "UploadDataset": "upload_dataset", "ListDatasets": "datasets", "GetDataset": "get_dataset",
     "DeleteDataset": "delete_dataset",
     "CreateStudy": "create_study", "ListStudies": "studies", "GetStudy": "get_study", "CancelStudy": "cancel_study",
+    "ListSuites": "suites", "RunSuite": "run_suite", "ScheduleSuite": "schedule_suite", "ListSuiteRuns": "suite_runs",
+    "GetSuiteRun": "get_suite_run", "GetSuiteRunReport": "suite_report",
     "CreateApiKey": "create_key", "ListApiKeys": "keys", "RevokeApiKey": "revoke_key",
 }
 

@@ -310,6 +310,44 @@ class TrainClient:
         """Cancel every queued or running job of the study."""
         return self._http.json("POST", f"/api/studies/{study_id}/cancel")
 
+    # Suites: versioned study definitions (suites/*.json) run now or on a schedule, each run kept and
+    # compared with the previous one on the same machine.
+
+    def suites(self) -> list[Json]:
+        """Every suite: name, version, title, parts, sizes (smoke, full) and schedule."""
+        return self._http.json("GET", "/api/suites")
+
+    def run_suite(self, name: str, size: str = "full") -> Json:
+        """Run a suite now (its recurring job is triggered at once); returns the run, still queued."""
+        return self._http.json("POST", f"/api/suites/{name}/runs", json={"size": size})
+
+    def schedule_suite(self, name: str, cron: Optional[str], size: str = "full") -> Json:
+        """Run the suite on a cron (UTC, e.g. ``"0 2 * * *"``) at a size; ``cron=None`` removes the schedule."""
+        return self._http.json("PUT", f"/api/suites/{name}/schedule", json={"cron": cron, "size": size})
+
+    def suite_runs(self, name: str) -> list[Json]:
+        """The suite's runs, newest first (summaries)."""
+        return self._http.json("GET", f"/api/suites/{name}/runs")
+
+    def get_suite_run(self, name: str, run_id: str) -> Json:
+        """A run: build, machine, per part every arm's mean, 95% CI and samples/s, and regressions."""
+        return self._http.json("GET", f"/api/suites/{name}/runs/{run_id}")
+
+    def suite_report(self, name: str, run_id: str, *, format: str = "markdown") -> str:
+        """The run's report as Markdown (default) or a self-contained HTML page (``format="html"``)."""
+        return self._http.request("GET", f"/api/suites/{name}/runs/{run_id}/report", params={"format": format}).text
+
+    def wait_suite_run(self, name: str, run_id: str, *, timeout: float = 600, poll: float = 0.5) -> Json:
+        """Poll a run until it leaves queued/running; WaitTimeoutError after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while True:
+            run = self.get_suite_run(name, run_id)
+            if run["status"] not in ("queued", "running"):
+                return run
+            if time.monotonic() > deadline:
+                raise WaitTimeoutError(run_id, timeout, run)
+            time.sleep(poll)
+
     # --- API keys (Auth:Mode keys; an admin key) ---
 
     def create_key(self, name: str, scopes: Sequence[str], owner: Optional[str] = None) -> Json:

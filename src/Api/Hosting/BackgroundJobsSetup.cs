@@ -39,6 +39,15 @@ public static class BackgroundJobsSetup
                 server.WorkerCount = settings.TrainingWorkers;
                 server.ServerName = new WorkerIdentity(settings.WorkerName).Name;
             });
+        // Suite runs only gate and submit studies (their training goes to the queues above), so one
+        // worker of their own keeps "run now" from waiting behind training jobs.
+        if (settings.Role.Trains())
+            services.AddHangfireServer(server =>
+            {
+                server.Queues = [TrainService.Jobs.Suites.SuiteRunJob.Queue];
+                server.WorkerCount = 1;
+                server.ServerName = new WorkerIdentity(settings.WorkerName).Name + ":suites";
+            });
         return services;
     }
 

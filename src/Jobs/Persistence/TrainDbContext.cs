@@ -38,6 +38,8 @@ internal class TrainDbContext : DbContext
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
     public DbSet<WorkerRow> Workers => Set<WorkerRow>();
     public DbSet<JobAttemptRow> JobAttempts => Set<JobAttemptRow>();
+    public DbSet<SuiteRunRow> SuiteRuns => Set<SuiteRunRow>();
+    public DbSet<SuiteScheduleRow> SuiteSchedules => Set<SuiteScheduleRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
@@ -93,6 +95,20 @@ internal class TrainDbContext : DbContext
         {
             attempt.HasKey(a => new { a.JobId, a.Attempt });
             attempt.Property(a => a.Worker).HasMaxLength(100);
+        });
+        model.Entity<SuiteRunRow>(run =>
+        {
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Suite).HasMaxLength(64);
+            run.Property(r => r.Size).HasMaxLength(64);
+            run.Property(r => r.Trigger).HasMaxLength(16);
+            run.HasIndex(r => new { r.Suite, r.CreatedAt });
+        });
+        model.Entity<SuiteScheduleRow>(schedule =>
+        {
+            schedule.HasKey(s => s.Suite);
+            schedule.Property(s => s.Suite).HasMaxLength(64);
+            schedule.Property(s => s.Size).HasMaxLength(64);
         });
         model.Entity<ApiKeyRow>(ApiKeyRowMapping.Configure);
     }

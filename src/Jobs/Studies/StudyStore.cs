@@ -38,18 +38,7 @@ public sealed class StudyStore
     /// </summary>
     public async Task<(StudySubmitOutcome Outcome, StudyResponse? Study, IDictionary<string, string[]> Errors)> SubmitAsync(StudySpec study, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        var arms = StudyPlanner.Plan(study, errors);
-        var accepted = new List<(PlannedArm Arm, long Seed, TrainingSpec Spec)>();
-        foreach (var arm in arms)
-            foreach (var (seed, document) in arm.Runs)
-            {
-                using var body = new MemoryStream(Encoding.UTF8.GetBytes(document.ToJsonString()));
-                var gated = await gate.CheckAsync(body, ct);
-                foreach (var (path, messages) in gated.Errors)
-                    foreach (var message in messages) errors.Add($"arms[{arm.Index}].{path}", $"{message} (arm {arm.Label})");
-                if (gated.IsValid) accepted.Add((arm, seed, gated.Spec!));
-            }
+        var (arms, accepted, errors) = await StudyGate.CheckAsync(gate, study, ct);
         if (!errors.IsEmpty) return (StudySubmitOutcome.Invalid, null, errors.ToDictionary());
         // Whole milliseconds: what the database round-trips.
         var now = clock.GetUtcNow();

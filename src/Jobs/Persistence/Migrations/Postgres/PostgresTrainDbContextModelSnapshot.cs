@@ -350,6 +350,81 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.ToTable("Studies");
                 });
 
+            modelBuilder.Entity("TrainService.Jobs.Persistence.SuiteRunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MachineJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MachineKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceVersion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StudiesJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SuiteVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Suite", "CreatedAt");
+
+                    b.ToTable("SuiteRuns");
+                });
+
+            modelBuilder.Entity("TrainService.Jobs.Persistence.SuiteScheduleRow", b =>
+                {
+                    b.Property<string>("Suite")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Suite");
+
+                    b.ToTable("SuiteSchedules");
+                });
+
             modelBuilder.Entity("TrainService.Jobs.Persistence.WorkerRow", b =>
                 {
                     b.Property<string>("Instance")

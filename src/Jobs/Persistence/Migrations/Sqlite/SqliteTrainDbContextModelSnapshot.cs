@@ -345,6 +345,81 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.ToTable("Studies");
                 });
 
+            modelBuilder.Entity("TrainService.Jobs.Persistence.SuiteRunRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MachineJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MachineKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudiesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuiteVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Suite", "CreatedAt");
+
+                    b.ToTable("SuiteRuns");
+                });
+
+            modelBuilder.Entity("TrainService.Jobs.Persistence.SuiteScheduleRow", b =>
+                {
+                    b.Property<string>("Suite")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Suite");
+
+                    b.ToTable("SuiteSchedules");
+                });
+
             modelBuilder.Entity("TrainService.Jobs.Persistence.WorkerRow", b =>
                 {
                     b.Property<string>("Instance")
