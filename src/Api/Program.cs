@@ -5,6 +5,7 @@ using TrainService.Jobs;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrainServiceLogging();
+builder.AddTrainServiceTracing();
 builder.Services.AddTrainServiceJobs(builder.Configuration);
 builder.Services.AddTrainServiceBackgroundJobs(builder.Configuration);
 builder.Services.AddTrainServiceApi();

@@ -20,4 +20,6 @@ internal sealed class JobRow
     /// <summary>The worker that holds the job, and until when; a lease makes sure no two workers train one job at once.</summary>
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+    /// <summary>The submitting request's W3C <c>traceparent</c>: the worker that trains the job continues that trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -32,6 +32,7 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
             job.HasIndex(j => j.Status);
             job.HasIndex(j => j.IdempotencyKey).IsUnique();
             job.Property(j => j.IdempotencyKey).HasMaxLength(200);
+            job.Property(j => j.TraceParent).HasMaxLength(55); // 00-<32 hex>-<16 hex>-<2 hex>
         });
         model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
         model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
