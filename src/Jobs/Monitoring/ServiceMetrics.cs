@@ -17,8 +17,10 @@ namespace TrainService.Jobs.Monitoring;
 /// </summary>
 public sealed class ServiceMetrics
 {
-    static readonly double[] SecondsBuckets = Histogram.ExponentialBuckets(0.005, 2, 16); // 5 ms … ~2.7 min
-    static readonly double[] LongSecondsBuckets = Histogram.ExponentialBuckets(0.1, 2, 18); // 0.1 s … ~7 h
+    // 5 ms … ~2.9 h. histogram_quantile never reports more than the largest finite bucket, so a
+    // queue-wait alert's threshold (the README's is 5 min) must lie well inside the range.
+    internal static readonly double[] QueueWaitBuckets = Histogram.ExponentialBuckets(0.005, 2, 22);
+    static readonly double[] LongSecondsBuckets = Histogram.ExponentialBuckets(0.1, 2, 18); // 0.1 s … ~3.6 h
     static readonly double[] PredictBuckets = Histogram.ExponentialBuckets(0.0002, 2, 14); // 0.2 ms … 1.6 s
 
     readonly IServiceProvider services;
@@ -35,7 +37,7 @@ public sealed class ServiceMetrics
         capacity = metrics.CreateGauge("trainservice_worker_capacity", "Concurrent training jobs this process takes.", "worker");
         capacity.WithLabels(Worker).Set(options.Value.TrainingWorkers);
         QueueWait = metrics.CreateHistogram("trainservice_job_queue_wait_seconds", "Submit to first start of a job.",
-            new HistogramConfiguration { Buckets = SecondsBuckets, LabelNames = ["queue"] });
+            new HistogramConfiguration { Buckets = QueueWaitBuckets, LabelNames = ["queue"] });
         JobDuration = metrics.CreateHistogram("trainservice_job_duration_seconds", "Start to final state of a job, by outcome.",
             new HistogramConfiguration { Buckets = LongSecondsBuckets, LabelNames = ["outcome"] });
         TrainingSteps = metrics.CreateCounter("trainservice_training_steps_total", "Optimizer steps taken; rate() is steps/s.", "worker");
