@@ -23,12 +23,8 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
-        services.AddDbContextFactory<TrainDbContext>((provider, db) =>
-        {
-            var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
-            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30")
-                .AddInterceptors(new SqlitePragmas());
-        });
+        services.AddDbContextFactory<TrainDbContext, TrainDbContextFactory>((provider, db) =>
+            TrainDatabase.Configure(db, provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value, configuration));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
         services.AddOptions<ArtifactStoreOptions>().Bind(configuration.GetSection(ArtifactStoreOptions.Section));
         services.AddSingleton<IArtifactStore>(provider =>

@@ -11,6 +11,12 @@ public sealed class TrainServiceOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Where job rows and the queue live: sqlite (SQLite file + in-memory queue, one process) or
+    /// postgres (ConnectionStrings:TrainService, shared by every api and worker process).
+    /// </summary>
+    public StorageKind Storage { get; set; } = StorageKind.Sqlite;
+
     /// <summary>Jobs trained at once by this process. Default: one per core.</summary>
     [Range(1, 256)]
     public int TrainingWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);

@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TrainService.Jobs.Persistence;
 
-/// <summary>Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.</summary>
-internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : DbContext(options)
+/// <summary>
+/// Job metadata, metric series and checkpoint rows. Blobs live in the artifact store. The model is
+/// one; each database provider has its own subclass only so that it has its own migrations
+/// (<see cref="SqliteTrainDbContext"/>, <see cref="PostgresTrainDbContext"/>).
+/// </summary>
+internal class TrainDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();

@@ -21,7 +21,8 @@ public sealed class OlderDatabaseTests
             {
                 await connection.OpenAsync();
                 await using var drop = connection.CreateCommand();
-                drop.CommandText = "ALTER TABLE PathologyEvents DROP COLUMN Warning";
+                // A folder from before migrations has no history either.
+                drop.CommandText = "ALTER TABLE PathologyEvents DROP COLUMN Warning; ALTER TABLE Jobs DROP COLUMN TraceParent; DROP TABLE __EFMigrationsHistory;";
                 await drop.ExecuteNonQueryAsync();
             }
 

@@ -62,7 +62,8 @@ public sealed class OlderDatabaseStudyTablesTests
             {
                 await connection.OpenAsync();
                 await using var drop = connection.CreateCommand();
-                drop.CommandText = "DROP TABLE StudyJobs; DROP TABLE Studies;";
+                // A folder from before migrations has no history either.
+                drop.CommandText = "DROP TABLE StudyJobs; DROP TABLE Studies;; DROP TABLE __EFMigrationsHistory;";
                 await drop.ExecuteNonQueryAsync();
             }
 
