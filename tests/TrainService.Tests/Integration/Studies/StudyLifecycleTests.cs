@@ -63,7 +63,7 @@ public sealed class OlderDatabaseStudyTablesTests
                 await connection.OpenAsync();
                 await using var drop = connection.CreateCommand();
                 // A folder from before migrations has no history either.
-                drop.CommandText = "DROP TABLE StudyJobs; DROP TABLE Studies;; DROP TABLE __EFMigrationsHistory;";
+                drop.CommandText = "DROP TABLE StudyJobs; DROP TABLE Studies; ALTER TABLE Jobs DROP COLUMN TraceParent; DROP TABLE __EFMigrationsHistory;";
                 await drop.ExecuteNonQueryAsync();
             }
 
