@@ -185,10 +185,11 @@ def kill_and_resume(work, workers):
     while owner is None:
         if time.time() > deadline:
             fail(f"job {job} never ran past epoch 7 on a worker")
+        state = api("GET", f"/api/jobs/{job}")
         epochs = len(api("GET", f"/api/jobs/{job}/metrics")["epochs"])
         listed = [c for c in api("GET", f"/api/jobs/{job}/checkpoints") if c["name"].startswith("epoch-")]
-        if epochs >= 7 and listed:
-            owner = next((name for name, (_, log) in workers.items() if re.search(rf"Job {job} \(.*\) started", read(log))), None)
+        if state["status"] == "running" and epochs >= 7 and listed:
+            owner = state["attempts"][-1]["worker"]
         time.sleep(0.1)
     newest_before = max(c["epoch"] for c in listed)
     process, _ = workers[owner]
@@ -198,6 +199,9 @@ def kill_and_resume(work, workers):
     print(f"killed {owner} (SIGKILL) while it trained job {job} after {epochs} epochs (newest epoch checkpoint {newest_before}); {survivor} must finish it", flush=True)
 
     result = outcome(job)
+    attempts = api("GET", f"/api/jobs/{job}")["attempts"]
+    if [a["worker"] for a in attempts] != [owner, survivor]:
+        fail(f"job {job} should have been started by {owner} and resumed by {survivor}: attempts {attempts}")
     log = read(workers[survivor][1])
     resumed = re.search(rf"Job {job} resumes from checkpoint (\S+) after epoch (\d+) .* (\w{{32}})$", log, re.M)
     began = re.search(rf"Job {job}: this attempt trained from epoch (\d+), global step (\d+) .* (\w{{32}})$", log, re.M)
@@ -225,6 +229,7 @@ def kill_and_resume(work, workers):
 # --- 2. every checkpoint object reads back as written ---------------------------------------------
 
 def check_objects(bucket_dir):
+    """bucket_dir is <work>/s3/<bucket>; each process's data folder is <work>/<name>."""
     checked = 0
     for path in sorted(glob.glob(os.path.join(bucket_dir, "jobs", "*", "checkpoints", "*._S3rver_object"))):
         key = os.path.relpath(path, bucket_dir)[:-len("._S3rver_object")]
@@ -239,6 +244,9 @@ def check_objects(bucket_dir):
         checked += 1
     if checked == 0:
         fail(f"no checkpoint objects under {bucket_dir}")
+    local = glob.glob(os.path.join(os.path.dirname(os.path.dirname(bucket_dir)), "*", "artifacts", "jobs", "*"))
+    if local:
+        fail(f"artifacts on a process's local disk instead of the bucket: {local[:3]}")
     print(f"{checked} checkpoint objects in the bucket: the SHA-256 each writer sent equals the stored bytes' and the api download's", flush=True)
 
 
@@ -258,16 +266,17 @@ def total(series, prefix):
     return sum(v for k, v in series.items() if k.startswith(prefix))
 
 
-def check_metrics(jobs=3, predicts=4):
+def check_metrics(jobs=3, extra_predicts=3):
     before = {name: scrape(port) for name, port in WORKER_PORTS.items()}
     ids = [api("POST", "/api/jobs", dict(SMALL_SPEC, name=f"fleet-metrics-{i}"))["id"] for i in range(jobs)]
     for job in ids:
-        outcome(job)  # also one predict each (checkpoint=final)
-    for _ in range(predicts - 1):
+        outcome(job)  # one predict each (checkpoint=final)
+    for _ in range(extra_predicts):
         api("POST", f"/api/jobs/{ids[0]}/predict", {"inputs": [[0, 1]]})
     after = {name: scrape(port) for name, port in WORKER_PORTS.items()}
     api_series = scrape(API_PORT)
     steps = sum(api("GET", f"/api/jobs/{job}/metrics/steps")["totalSteps"] for job in ids)
+    predicts = 2 + jobs + extra_predicts  # the resumed job and its reference had one each, in part 1
 
     def delta(prefix):
         return sum(total(after[w], prefix) - total(before[w], prefix) for w in WORKER_PORTS)
@@ -277,9 +286,10 @@ def check_metrics(jobs=3, predicts=4):
         "workers' job-duration histogram count (succeeded)": (delta('trainservice_job_duration_seconds_count{outcome="succeeded"}'), jobs),
         "workers' training steps": (delta("trainservice_training_steps_total"), steps),
         "workers' training samples": (delta("trainservice_training_samples_total"), jobs * SMALL_SPEC["training"]["epochs"] * SMALL_SPEC["dataset"]["samples"]),
-        "api's predict histogram count": (total(api_series, "trainservice_predict_duration_seconds_count"), jobs + predicts - 1 + 2),
-        "api's predictor cache lookups": (total(api_series, "trainservice_predictor_cache_total"), jobs + predicts - 1 + 2),
+        "api's predict histogram count": (total(api_series, "trainservice_predict_duration_seconds_count"), predicts),
+        "api's predictor cache lookups": (total(api_series, "trainservice_predictor_cache_total"), predicts),
         "api's succeeded jobs gauge": (api_series.get('trainservice_jobs{status="succeeded",queue="training"}'), api("GET", "/api/jobs?status=succeeded")["total"]),
+        "api's live Hangfire servers (the two workers)": (api_series.get('trainservice_live_workers{kind="servers"}'), len(WORKER_PORTS)),
     }
     for worker in WORKER_PORTS:
         expected[f"{worker}'s capacity"] = (total(after[worker], "trainservice_worker_capacity"), 1)
@@ -289,7 +299,7 @@ def check_metrics(jobs=3, predicts=4):
         print(f"  {what}: {got} (expected {want})", flush=True)
     if wrong:
         fail(f"metrics disagree with the jobs run: {wrong}")
-    print(f"/metrics on the api and both workers count exactly the {jobs} jobs, {steps} steps and {jobs + predicts + 1} predicts run", flush=True)
+    print(f"/metrics on the api and both workers count exactly the {jobs} jobs, {steps} steps and {predicts} predicts run", flush=True)
 
 
 def main():

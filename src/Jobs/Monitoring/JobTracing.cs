@@ -27,7 +27,6 @@ public static class JobTracing
         ActivityContext.TryParse(traceParent, null, isRemote: true, out var parent);
         var activity = Source.StartActivity("train job", ActivityKind.Consumer, parent);
         activity?.SetTag("trainservice.job.id", jobId.ToString());
-        activity?.SetTag("messaging.destination.name", Execution.TrainingJob.Queue);
         return activity;
     }
 
