@@ -41,6 +41,8 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<TorchThreadsSetup>();
         services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
         services.AddHostedService<JobReconciler>();
+        services.AddHostedService<WorkerRegistry>();
+        services.AddSingleton<LiveWorkers>();
         services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobQueries>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);
@@ -49,8 +51,9 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<TrainService.Jobs.Studies.StudyStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
-        services.AddSingleton<WorkerIdentity>();
-        services.AddSingleton<JobLease>();
+        services.AddSingleton(provider => new WorkerIdentity(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerName));
+        services.AddSingleton(provider => new JobLease(provider.GetRequiredService<IDbContextFactory<TrainDbContext>>(), provider.GetRequiredService<WorkerIdentity>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerLostAfter));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<Monitoring.ServiceMetrics>();
         services.AddSingleton<ITrainingObserverFactory, Monitoring.TrainingThroughputObserver>();

@@ -17,6 +17,27 @@ public sealed class TrainServiceOptions
     /// </summary>
     public StorageKind Storage { get; set; } = StorageKind.Sqlite;
 
+    /// <summary>What this process does: all (serves the API and trains), api (serves and enqueues) or worker (trains; serves only health and metrics).</summary>
+    public ServiceRole Role { get; set; } = ServiceRole.All;
+
+    /// <summary>This worker's name, recorded on every job it trains. Default: host name and process id.</summary>
+    [MaxLength(100)]
+    public string? WorkerName { get; set; }
+
+    /// <summary>The device this worker trains on: cpu (takes the "cpu" queue) or cuda (takes "gpu", then "cpu").</summary>
+    public TrainService.Contracts.Specs.ComputeDevice Device { get; set; } = TrainService.Contracts.Specs.ComputeDevice.Cpu;
+
+    /// <summary>
+    /// How long a silent worker keeps its jobs: its job lease and, in postgres mode, the queue's sliding
+    /// invisibility timeout. A killed worker's job is resumed elsewhere about this long after its last heartbeat.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
+    public TimeSpan WorkerLostAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Postgres mode: an idle worker wakes on LISTEN/NOTIFY; this is the fallback poll for a missed notification or a job handed back.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Jobs trained at once by this process. Default: one per core.</summary>
     [Range(1, 256)]
     public int TrainingWorkers { get; set; } = Math.Max(1, Environment.ProcessorCount);

@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrainService.Contracts.Json;
+using TrainService.Contracts.Specs;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs.Persistence;
 
@@ -10,21 +14,24 @@ namespace TrainService.Jobs.Execution;
 /// At start-up, before the workers start: in the embedded default the Hangfire queue lived in
 /// memory and died with the previous process, so every job the database still shows as queued or
 /// running is handed to the queue again (its stale lease cleared). Running ones resume from
-/// their newest checkpoint.
+/// their newest checkpoint. In postgres mode the queue outlives every process, so nothing is done.
 /// </summary>
-internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, ILogger<JobReconciler> logger) : IHostedService
+internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, IOptions<TrainServiceOptions> options, ILogger<JobReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
+        if (options.Value.Storage != StorageKind.Sqlite) return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var orphans = await db.Jobs.Where(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running)
-            .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct);
+        var orphanRows = await db.Jobs.Where(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running)
+            .OrderBy(j => j.CreatedAt).Select(j => new { j.Id, j.SpecJson }).ToListAsync(ct);
+        var orphans = orphanRows.Select(j => j.Id).ToList();
         if (orphans.Count == 0) return;
         await db.Jobs.Where(j => orphans.Contains(j.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(j => j.Status, JobStatus.Queued)
             .SetProperty(j => j.LeaseOwner, (string?)null)
             .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct);
-        foreach (var id in orphans) queue.Enqueue(id);
+        foreach (var orphan in orphanRows)
+            queue.Enqueue(orphan.Id, JsonSerializer.Deserialize<TrainingSpec>(orphan.SpecJson, ContractJson.Options)!.Device);
         logger.LogInformation("Re-enqueued {Count} jobs left queued or running by the previous process", orphans.Count);
     }
 

@@ -7,20 +7,12 @@ namespace TrainService.Jobs.Persistence;
 /// <summary>The provider behind <see cref="TrainDbContext"/>, chosen by TrainService:Storage.</summary>
 internal static class TrainDatabase
 {
-    /// <summary>ConnectionStrings:TrainService (env ConnectionStrings__TrainService): app data and, in postgres mode, Hangfire's queue.</summary>
-    public const string ConnectionStringName = "TrainService";
-
-    public static string PostgresConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connection ? connection
-            : throw new OptionsValidationException(TrainServiceOptions.Section, typeof(TrainServiceOptions),
-                ["TrainService:Storage is postgres, so ConnectionStrings:TrainService (env ConnectionStrings__TrainService) must hold an Npgsql connection string."]);
-
     public static string SqlitePath(TrainServiceOptions settings) => Path.Combine(settings.DataDirectory, "trainservice.db");
 
     public static void Configure(DbContextOptionsBuilder db, TrainServiceOptions settings, IConfiguration configuration)
     {
         if (settings.Storage == StorageKind.Postgres)
-            db.UseNpgsql(PostgresConnectionString(configuration));
+            db.UseNpgsql(StorageConnection.Postgres(configuration));
         else
             db.UseSqlite($"Data Source={SqlitePath(settings)};Default Timeout=30").AddInterceptors(new SqlitePragmas());
     }

@@ -17,6 +17,8 @@ internal class TrainDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
     public DbSet<StudyRow> Studies => Set<StudyRow>();
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
+    public DbSet<WorkerRow> Workers => Set<WorkerRow>();
+    public DbSet<JobAttemptRow> JobAttempts => Set<JobAttemptRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -44,5 +46,17 @@ internal class TrainDbContext(DbContextOptions options) : DbContext(options)
         model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
         model.Entity<StudyRow>().HasKey(s => s.Id);
         model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
+        model.Entity<WorkerRow>(worker =>
+        {
+            worker.HasKey(w => w.Instance);
+            worker.Property(w => w.Instance).HasMaxLength(200);
+            worker.Property(w => w.Name).HasMaxLength(100);
+            worker.Property(w => w.Device).HasMaxLength(16);
+        });
+        model.Entity<JobAttemptRow>(attempt =>
+        {
+            attempt.HasKey(a => new { a.JobId, a.Attempt });
+            attempt.Property(a => a.Worker).HasMaxLength(100);
+        });
     }
 }

@@ -66,16 +66,16 @@ public sealed class StudyStore
             CreatedAt = now,
         };
         db.Studies.Add(row);
-        var created = new List<Guid>();
+        var created = new List<(Guid Id, ComputeDevice Device)>();
         foreach (var (arm, seed, spec) in accepted)
         {
             var job = new JobRow { Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now, TraceParent = JobTracing.CurrentTraceParent() };
             db.Jobs.Add(job);
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
-            created.Add(job.Id);
+            created.Add((job.Id, spec.Device));
         }
         await db.SaveChangesAsync(ct);
-        foreach (var id in created) queue.Enqueue(id);
+        foreach (var (id, device) in created) queue.Enqueue(id, device);
         return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
     }
 

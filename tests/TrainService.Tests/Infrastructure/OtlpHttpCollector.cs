@@ -29,6 +29,19 @@ public sealed class OtlpHttpCollector : IDisposable
         lock (received) return [.. received];
     }
 
+    /// <summary>The first request matching <paramref name="match"/>, waiting up to 30 s for the exporter's next batch.</summary>
+    public async Task<(string Path, byte[] Body)> WaitForAsync(Func<(string Path, byte[] Body), bool> match)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var found = Received().Where(match).ToList();
+            if (found.Count > 0) return found[0];
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No matching OTLP request among {Received().Count} received.");
+            await Task.Delay(50);
+        }
+    }
+
     async Task ServeAsync()
     {
         while (listener.IsListening)

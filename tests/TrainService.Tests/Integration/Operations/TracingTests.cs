@@ -42,7 +42,7 @@ public sealed class TracingTests
     }
 
     [Fact]
-    public async Task AJobTrainedByAnotherProcess_ContinuesTheTraceStoredAtSubmit()
+    public async Task AJobTrainedAfterARestart_ContinuesTheTraceStoredAtSubmit()
     {
         string folder = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string>(InformationLogs) { ["TrainService:DataDirectory"] = folder };
@@ -51,11 +51,11 @@ public sealed class TracingTests
         {
             Guid job;
             // The submitting process never delivers the job: only the database carries its context on.
-            await using (var submitter = new TrainServiceFactory { Settings = settings, ConfigureServices = s => s.AddSingleton<IJobQueue, NeverDelivered>() })
+            await using (var submitter = new TrainServiceFactory { Settings = settings, Postgres = false, ConfigureServices = s => s.AddSingleton<IJobQueue, NeverDelivered>() })
                 job = await SubmitAsync(submitter.CreateClient(), traceparent);
 
             var telemetry = new CapturedTelemetry();
-            await using var worker = new TrainServiceFactory { Settings = settings, ConfigureServices = telemetry.AddTo };
+            await using var worker = new TrainServiceFactory { Settings = settings, Postgres = false, ConfigureServices = telemetry.AddTo };
             var client = worker.CreateClient();
             Assert.Equal(JobStatus.Succeeded, (await client.WaitForFinalStateAsync(job)).Status);
 
@@ -68,6 +68,35 @@ public sealed class TracingTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task InPostgresMode_AWorkerHostContinuesTheApiHostsTrace()
+    {
+        string database = await PostgresCluster.CreateDatabaseAsync();
+        string folder = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
+        Dictionary<string, string> Role(string role) => new(InformationLogs) { ["TrainService:Role"] = role, ["TrainService:WorkerName"] = role, ["TrainService:TrainingWorkers"] = "1" };
+        var (traceId, _, traceparent) = NewTraceParent();
+        var workerTelemetry = new CapturedTelemetry();
+        await using var api = new TrainServiceFactory { Postgres = true, ConnectionString = database, DataDirectory = folder, Settings = Role("api") };
+        await using var worker = new TrainServiceFactory { Postgres = true, ConnectionString = database, DataDirectory = folder, Settings = Role("worker"), ConfigureServices = workerTelemetry.AddTo };
+        try
+        {
+            var client = api.CreateClient();
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await worker.CreateClient().GetAsync("/health/ready")).StatusCode);
+
+            var job = await SubmitAsync(client, traceparent);
+            var done = await client.WaitForFinalStateAsync(job);
+
+            Assert.Equal(JobStatus.Succeeded, done.Status);
+            Assert.Equal("worker", Assert.Single(done.Attempts!).Worker);
+            Assert.Equal(traceId, (await workerTelemetry.WaitForSpanAsync(span => IsTrainingOf(span, job))).TraceId);
+            Assert.Contains(workerTelemetry.Events, e => e.MessageTemplate.Text == "Job {JobId} succeeded after {Epochs} epochs" && Rendered(e, "JobId") == job.ToString() && e.TraceId == traceId);
+        }
+        finally
+        {
+            await PostgresCluster.DropDatabaseAsync(database);
         }
     }
 
@@ -95,17 +124,16 @@ public sealed class TracingTests
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100", // the batch exporter sends every 100 ms instead of 5 s
         };
         var (traceId, _, traceparent) = NewTraceParent();
-        await using (var factory = new TrainServiceFactory { Settings = settings })
-        {
-            var client = factory.CreateClient();
-            var job = await SubmitAsync(client, traceparent);
-            await client.WaitForFinalStateAsync(job);
-        } // stopping the host flushes the batch exporter
+        await using var factory = new TrainServiceFactory { Settings = settings };
+        var client = factory.CreateClient();
+        var job = await SubmitAsync(client, traceparent);
+        await client.WaitForFinalStateAsync(job);
 
-        var exported = collector.Received();
-        Assert.Contains(exported, request => request.Path == "/v1/traces" && request.Body.AsSpan().IndexOf(TraceIdBytes(traceId)) >= 0);
+        var exported = await collector.WaitForAsync(request => request.Path == "/v1/traces" && request.Body.AsSpan().IndexOf(TraceIdBytes(traceId)) >= 0);
+        Assert.Equal("/v1/traces", exported.Path);
     }
 
     [Fact]
@@ -116,7 +144,7 @@ public sealed class TracingTests
         var (traceId, _, traceparent) = NewTraceParent();
         try
         {
-            await using (var first = new TrainServiceFactory { Settings = settings })
+            await using (var first = new TrainServiceFactory { Settings = settings, Postgres = false })
                 Assert.Equal(System.Net.HttpStatusCode.OK, (await first.CreateClient().GetAsync("/api/jobs")).StatusCode);
             await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "trainservice.db")};Pooling=False"))
             {
@@ -128,7 +156,7 @@ public sealed class TracingTests
             }
 
             var telemetry = new CapturedTelemetry();
-            await using var second = new TrainServiceFactory { Settings = settings, ConfigureServices = telemetry.AddTo };
+            await using var second = new TrainServiceFactory { Settings = settings, Postgres = false, ConfigureServices = telemetry.AddTo };
             var client = second.CreateClient();
             var job = await SubmitAsync(client, traceparent);
             Assert.Equal(JobStatus.Succeeded, (await client.WaitForFinalStateAsync(job)).Status);
@@ -175,6 +203,6 @@ public sealed class TracingTests
 
     sealed class NeverDelivered : IJobQueue
     {
-        public void Enqueue(Guid jobId) { }
+        public void Enqueue(Guid jobId, Contracts.Specs.ComputeDevice device) { }
     }
 }

@@ -14,7 +14,6 @@ public sealed class MigrationTests : IDisposable
 {
     readonly string folder = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
 
-    string DatabasePath => Path.Combine(folder, "trainservice.db");
 
     [Fact]
     public void EntityModel_HasNoChangeMissingFromEitherProvidersMigrations()
@@ -29,7 +28,7 @@ public sealed class MigrationTests : IDisposable
     [Fact]
     public async Task FreshDataFolder_HasEveryMigrationApplied()
     {
-        await using (var factory = new TrainServiceFactory { Settings = Settings() })
+        await using (var factory = new TrainServiceFactory { Settings = Settings(), Postgres = false })
             Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/api/jobs")).StatusCode);
 
         await using var db = OpenSqlite();
@@ -40,20 +39,19 @@ public sealed class MigrationTests : IDisposable
     public async Task DatabaseMadeByEnsureCreated_IsBaselined_KeepsItsJobs_AndTrains()
     {
         var oldJob = Guid.NewGuid();
-        Directory.CreateDirectory(folder);
-        await using (var old = new TrainDbContext(new DbContextOptionsBuilder<TrainDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options))
+        // The oldest shape real folders have: before events had warnings and before studies.
+        await LegacyDataFolder.CreateAsync(folder, "ALTER TABLE PathologyEvents DROP COLUMN Warning; DROP TABLE StudyJobs; DROP TABLE Studies;");
+        await using (var old = OpenSqlite())
         {
-            // The oldest shape real folders have: EnsureCreated of the first builds, before events had warnings and before studies.
-            await old.Database.EnsureCreatedAsync();
-            old.Jobs.Add(new JobRow { Id = oldJob, Name = "from-before", Status = JobStatus.Succeeded, SpecJson = Specs.Xor(epochs: 1), CreatedAt = DateTimeOffset.UtcNow });
-            await old.SaveChangesAsync();
-            // Columns of later migrations go too (after the insert, which the current model writes).
-            await old.Database.ExecuteSqlRawAsync("ALTER TABLE PathologyEvents DROP COLUMN Warning; ALTER TABLE Jobs DROP COLUMN TraceParent; DROP TABLE StudyJobs; DROP TABLE Studies;");
+            // In SQL: the current entity has columns later migrations added, which this database lacks.
+            // Stored as EF Core's SQLite provider stores them: the Guid as upper-case text, the instant as its binary form.
+            long created = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow) is long binary ? binary : 0;
+            await old.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO Jobs (Id, Name, Status, SpecJson, CreatedAt, CancelRequested) VALUES ({oldJob.ToString().ToUpperInvariant()}, 'from-before', 'Succeeded', {Specs.Xor(epochs: 1)}, {created}, 0)");
         }
 
         for (int start = 0; start < 2; start++) // the second start finds the history and changes nothing
         {
-            await using var factory = new TrainServiceFactory { Settings = Settings() };
+            await using var factory = new TrainServiceFactory { Settings = Settings(), Postgres = false };
             var client = factory.CreateClient();
             var kept = await client.GetFromJsonAsync<JobResponse>($"/api/jobs/{oldJob}", ContractJson.Options);
             Assert.Equal("from-before", kept!.Name);
@@ -67,7 +65,7 @@ public sealed class MigrationTests : IDisposable
 
     Dictionary<string, string> Settings() => new() { ["TrainService:DataDirectory"] = folder };
 
-    SqliteTrainDbContext OpenSqlite() => new(new DbContextOptionsBuilder<TrainDbContext>().UseSqlite($"Data Source={DatabasePath};Pooling=False").Options);
+    SqliteTrainDbContext OpenSqlite() => LegacyDataFolder.Open(folder);
 
     static string Name(string migrationId) => migrationId[(migrationId.IndexOf('_') + 1)..];
 

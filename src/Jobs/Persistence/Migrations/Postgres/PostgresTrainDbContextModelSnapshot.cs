@@ -104,6 +104,30 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.ToTable("Datasets");
                 });
 
+            modelBuilder.Entity("TrainService.Jobs.Persistence.JobAttemptRow", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromEpoch")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("JobId", "Attempt");
+
+                    b.ToTable("JobAttempts");
+                });
+
             modelBuilder.Entity("TrainService.Jobs.Persistence.JobRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -260,6 +284,36 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Studies");
+                });
+
+            modelBuilder.Entity("TrainService.Jobs.Persistence.WorkerRow", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("Workers");
                 });
 #pragma warning restore 612, 618
         }

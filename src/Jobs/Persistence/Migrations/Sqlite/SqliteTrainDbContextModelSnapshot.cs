@@ -99,6 +99,30 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.ToTable("Datasets");
                 });
 
+            modelBuilder.Entity("TrainService.Jobs.Persistence.JobAttemptRow", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromEpoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "Attempt");
+
+                    b.ToTable("JobAttempts");
+                });
+
             modelBuilder.Entity("TrainService.Jobs.Persistence.JobRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,6 +279,36 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Studies");
+                });
+
+            modelBuilder.Entity("TrainService.Jobs.Persistence.WorkerRow", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("Workers");
                 });
 #pragma warning restore 612, 618
         }
