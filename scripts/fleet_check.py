@@ -289,7 +289,7 @@ def check_metrics(jobs=3, extra_predicts=3):
         "api's predict histogram count": (total(api_series, "trainservice_predict_duration_seconds_count"), predicts),
         "api's predictor cache lookups": (total(api_series, "trainservice_predictor_cache_total"), predicts),
         "api's succeeded jobs gauge": (api_series.get('trainservice_jobs{status="succeeded",queue="training"}'), api("GET", "/api/jobs?status=succeeded")["total"]),
-        "api's live Hangfire servers (the two workers)": (api_series.get('trainservice_live_workers{kind="servers"}'), len(WORKER_PORTS)),
+        "api's live workers gauge (the two workers)": (api_series.get('trainservice_live_workers{kind="servers"}'), len(WORKER_PORTS)),
     }
     for worker in WORKER_PORTS:
         expected[f"{worker}'s capacity"] = (total(after[worker], "trainservice_worker_capacity"), 1)
