@@ -77,5 +77,28 @@ public sealed class TrainServiceOptions
     [Range(2, 100_000)]
     public int MaxDatasetColumns { get; set; } = 1_000;
 
+    /// <summary>Micro-batching of concurrent predict requests for the same model (section TrainService:PredictBatching).</summary>
+    public PredictBatchingOptions PredictBatching { get; set; } = new();
+
     public int EffectiveTorchThreads => TorchThreads ?? Math.Max(1, Environment.ProcessorCount / TrainingWorkers);
+}
+
+/// <summary>
+/// Concurrent predict requests for the same model run as one forward pass: requests that arrive
+/// while the model is busy are collected and run together as soon as it is free, after at most
+/// <see cref="Window"/>, or at once when <see cref="MaxRows"/> rows are collected. A request that
+/// finds the model idle is never held back.
+/// </summary>
+public sealed class PredictBatchingOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Longest a collected batch waits for the pass before it.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Rows at which a batch runs without waiting further.</summary>
+    public int MaxRows { get; set; } = 256;
+
+    /// <summary>Checked at start-up (data annotations don't reach into a nested section).</summary>
+    public bool IsValid => Window >= TimeSpan.Zero && Window <= TimeSpan.FromSeconds(1) && MaxRows is >= 1 and <= 100_000;
 }

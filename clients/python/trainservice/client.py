@@ -310,6 +310,21 @@ class TrainClient:
         """Cancel every queued or running job of the study."""
         return self._http.json("POST", f"/api/studies/{study_id}/cancel")
 
+    # --- API keys (Auth:Mode keys; an admin key) ---
+
+    def create_key(self, name: str, scopes: Sequence[str], owner: Optional[str] = None) -> Json:
+        """A new key for ``owner`` (default: ``name``) with ``scopes`` (read, submit, admin): ``{"key", "details"}``.
+        The key is in this answer only; the service keeps its hash."""
+        return self._http.json("POST", "/api/keys", json={"name": name, "owner": owner, "scopes": list(scopes)})
+
+    def keys(self) -> list[Json]:
+        """Every key: id, prefix, name, owner, scopes, created and revoked times (never the key)."""
+        return self._http.json("GET", "/api/keys")
+
+    def revoke_key(self, key_id: str) -> Json:
+        """Revoke a key; the service refuses it (401) from the next request on."""
+        return self._http.json("DELETE", f"/api/keys/{key_id}")
+
 
 def _spec_body(spec: Spec) -> Union[Json, str]:
     if isinstance(spec, str):

@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs.Studies;
@@ -12,16 +14,17 @@ public static class StudiesEndpoints
         var studies = app.MapGroup("/api/studies").WithTags("Studies");
         studies.MapPost("/", Create).WithName("CreateStudy")
             .WithSummary("Expand a base spec × factors × seeds into jobs, validate every one, then enqueue them all")
-            .Accepts<StudySpec>("application/json");
-        studies.MapGet("/", List).WithName("ListStudies").WithSummary("Every study, newest first, with its status");
+            .Accepts<StudySpec>("application/json").RequireScope(Scope.Submit);
+        studies.MapGet("/", List).WithName("ListStudies").WithSummary("Every study, newest first, with its status").RequireScope(Scope.Read);
         studies.MapGet("/{id:guid}", Get).WithName("GetStudy")
             .WithSummary("A study's status, jobs and arms table (mean, std, 95% CI, paired tests against the best); format=json, csv or markdown")
-            .Produces<StudyResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "text/markdown");
-        studies.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelStudy").WithSummary("Cancel every queued or running job of the study");
+            .Produces<StudyResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "text/markdown").RequireScope(Scope.Read);
+        studies.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelStudy").WithSummary("Cancel every queued or running job of the study").RequireScope(Scope.Submit);
         return app;
     }
 
-    static async Task<Results<Created<StudyResponse>, ValidationProblem, ProblemHttpResult>> Create(HttpRequest request, HttpResponse response, StudyStore store, CancellationToken ct)
+    static async Task<Results<Created<StudyResponse>, ValidationProblem, ProblemHttpResult>> Create(HttpRequest request, HttpResponse response, StudyStore store,
+        Microsoft.Extensions.Options.IOptions<TrainService.Jobs.Access.AccessOptions> quota, CancellationToken ct)
     {
         var (study, errors) = await JsonBodyReader.ReadAsync<StudySpec>(request, ct);
         if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The study is malformed");
@@ -32,6 +35,8 @@ public static class StudiesEndpoints
                 return TypedResults.Created($"/api/studies/{created!.Id}", created);
             case StudySubmitOutcome.Invalid:
                 return TypedResults.ValidationProblem(invalid, title: "The study is invalid");
+            case StudySubmitOutcome.OwnerQuotaFull:
+                return JobsEndpoints.OwnerQuotaFull(response, quota.Value.MaxActiveJobsPerOwner);
             default:
                 response.Headers.RetryAfter = "5";
                 return TypedResults.Problem(title: "Too many queued jobs", statusCode: StatusCodes.Status429TooManyRequests,

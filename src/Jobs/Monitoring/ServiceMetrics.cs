@@ -44,6 +44,7 @@ public sealed class ServiceMetrics
         PredictLatency = metrics.CreateHistogram("trainservice_predict_duration_seconds", "Predict requests, model lookup to outputs.",
             new HistogramConfiguration { Buckets = PredictBuckets });
         PredictorCache = metrics.CreateCounter("trainservice_predictor_cache_total", "Predict model lookups by result.", "result");
+        PredictBatchesMerged = metrics.CreateCounter("trainservice_predict_batches_merged_total", "Forward passes that answered several concurrent predict requests (micro-batching).");
         TransientResumes = metrics.CreateCounter("trainservice_transient_failures_resumed_total", "Transient libtorch failures a job resumed from its newest checkpoint.");
         Registry.AddBeforeCollectCallback(ReadServiceStateAsync);
     }
@@ -56,12 +57,14 @@ public sealed class ServiceMetrics
     public Counter TrainingSamples { get; }
     public Histogram PredictLatency { get; }
     public Counter PredictorCache { get; }
+    public Counter PredictBatchesMerged { get; }
     public Counter TransientResumes { get; }
 
     async Task ReadServiceStateAsync(CancellationToken ct)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContextAsync(ct);
-        var counts = await db.Jobs.GroupBy(j => j.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Every owner's: the scrape is anonymous, and the gauge is the server's.
+        var counts = await db.Jobs.IgnoreQueryFilters().GroupBy(j => j.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var status in Enum.GetValues<JobStatus>())
             jobs.WithLabels(status.ToString().ToLowerInvariant(), TrainingJob.Queue).Set(counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0);
         // The worker registry, not Hangfire's server list: a killed worker drops out once its heartbeat is

@@ -3,7 +3,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>Our own record of a job; Hangfire's ids never leave the Jobs project.</summary>
-internal sealed class JobRow
+internal sealed class JobRow : IOwnedRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
@@ -20,6 +20,7 @@ internal sealed class JobRow
     /// <summary>The worker that holds the job, and until when; a lease makes sure no two workers train one job at once.</summary>
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+    public string Owner { get; set; } = "";
     /// <summary>The submitting request's W3C <c>traceparent</c>: the worker that trains the job continues that trace.</summary>
     public string? TraceParent { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>A study as submitted, and the arms it expanded to. Write-once; its status is derived from its jobs.</summary>
-internal sealed class StudyRow
+internal sealed class StudyRow : IOwnedRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
@@ -10,6 +10,7 @@ internal sealed class StudyRow
     /// <summary>The arms in grid order: index, label and factor values.</summary>
     public required string ArmsJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public string Owner { get; set; } = "";
 }
 
 /// <summary>Which job runs which arm and seed of a study.</summary>

@@ -6,6 +6,7 @@ using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Contracts.Specs.Studies;
+using TrainService.Jobs.Access;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
@@ -14,7 +15,7 @@ using TrainService.Models.Validation;
 namespace TrainService.Jobs.Studies;
 
 /// <summary>How a study submission ended.</summary>
-public enum StudySubmitOutcome { Created, Invalid, QueueFull }
+public enum StudySubmitOutcome { Created, Invalid, QueueFull, OwnerQuotaFull }
 
 /// <summary>
 /// What the API asks of studies: plan and gate a submission, store it with its jobs, read the
@@ -27,10 +28,10 @@ public sealed class StudyStore
     readonly JobStore jobs;
     readonly IJobQueue queue;
     readonly TimeProvider clock;
-    readonly IOptions<TrainServiceOptions> options;
+    readonly Admission admission;
 
-    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options) =>
-        (this.db, this.gate, this.jobs, this.queue, this.clock, this.options) = (db, gate, jobs, queue, clock, options);
+    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, Admission admission) =>
+        (this.db, this.gate, this.jobs, this.queue, this.clock, this.admission) = (db, gate, jobs, queue, clock, admission);
 
     /// <summary>
     /// Expands the study, passes every generated spec through the spec gate (errors keyed
@@ -51,9 +52,6 @@ public sealed class StudyStore
                 if (gated.IsValid) accepted.Add((arm, seed, gated.Spec!));
             }
         if (!errors.IsEmpty) return (StudySubmitOutcome.Invalid, null, errors.ToDictionary());
-        int queued = await db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct);
-        if (queued + accepted.Count > options.Value.MaxQueuedJobs) return (StudySubmitOutcome.QueueFull, null, errors.ToDictionary());
-
         // Whole milliseconds: what the database round-trips.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
@@ -74,7 +72,12 @@ public sealed class StudyStore
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
             created.Add((job.Id, spec.Device));
         }
-        await db.SaveChangesAsync(ct);
+        var refusal = await admission.SaveJobsAsync(db, created.Count, ct);
+        if (refusal != Refusal.None)
+        {
+            db.ChangeTracker.Clear();
+            return (refusal == Refusal.QueueFull ? StudySubmitOutcome.QueueFull : StudySubmitOutcome.OwnerQuotaFull, null, errors.ToDictionary());
+        }
         foreach (var (id, device) in created) queue.Enqueue(id, device);
         return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
     }

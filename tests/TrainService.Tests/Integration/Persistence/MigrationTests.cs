@@ -42,12 +42,7 @@ public sealed class MigrationTests : IDisposable
         // The oldest shape real folders have: before events had warnings and before studies.
         await LegacyDataFolder.CreateAsync(folder, "ALTER TABLE PathologyEvents DROP COLUMN Warning; DROP TABLE StudyJobs; DROP TABLE Studies;");
         await using (var old = OpenSqlite())
-        {
-            // In SQL: the current entity has columns later migrations added, which this database lacks.
-            // Stored as EF Core's SQLite provider stores them: the Guid as upper-case text, the instant as its binary form.
-            long created = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow) is long binary ? binary : 0;
-            await old.Database.ExecuteSqlInterpolatedAsync($"INSERT INTO Jobs (Id, Name, Status, SpecJson, CreatedAt, CancelRequested) VALUES ({oldJob.ToString().ToUpperInvariant()}, 'from-before', 'Succeeded', {Specs.Xor(epochs: 1)}, {created}, 0)");
-        }
+            await InsertLegacyJobAsync(old, oldJob);
 
         for (int start = 0; start < 2; start++) // the second start finds the history and changes nothing
         {
@@ -61,6 +56,15 @@ public sealed class MigrationTests : IDisposable
 
         await using var db = OpenSqlite();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>A job row as the oldest schema holds it: SQL, since today's entity has columns that schema lacks.</summary>
+    internal static Task InsertLegacyJobAsync(TrainDbContext db, Guid id)
+    {
+        string key = id.ToString().ToUpperInvariant(); // how EF Core stores a Guid in SQLite
+        long createdAt = (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow)!;
+        string spec = Specs.Xor(epochs: 1);
+        return db.Database.ExecuteSqlAsync($"INSERT INTO Jobs (Id, Name, Status, SpecJson, CreatedAt, CancelRequested) VALUES ({key}, 'from-before', 'Succeeded', {spec}, {createdAt}, 0)");
     }
 
     Dictionary<string, string> Settings() => new() { ["TrainService:DataDirectory"] = folder };
