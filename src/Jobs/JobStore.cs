@@ -6,6 +6,7 @@ using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs.Diagnostics;
 using TrainService.Jobs.Execution;
+using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
 
 namespace TrainService.Jobs;
@@ -75,6 +76,7 @@ public sealed class JobStore
             SpecJson = specJson,
             CreatedAt = now,
             IdempotencyKey = idempotencyKey,
+            TraceParent = JobTracing.CurrentTraceParent(),
         };
         db.Jobs.Add(row);
         var refusal = await admission.SaveJobsAsync(db, 1, ct);

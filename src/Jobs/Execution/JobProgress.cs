@@ -56,6 +56,13 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
             .SetProperty(j => j.FailureReason, reason));
     }
 
+    /// <summary>The trace context the job was submitted in (see <see cref="JobTracing"/>); null for none or no job.</summary>
+    public async Task<string?> TraceParentAsync(Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.TraceParent).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Queued or running: someone still means to train it.</summary>
     public async Task<bool> IsActiveAsync(Guid jobId, CancellationToken ct)
     {

@@ -58,6 +58,8 @@ public sealed class TrainingJob
     [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
+        // Every log line and span of this delivery, on this thread and the training thread, joins the submit request's trace.
+        using var activity = JobTracing.StartTraining(jobId, await progress.TraceParentAsync(jobId, ct));
         // A job delivered again after its worker was killed waits here until that worker's lease runs out.
         if (!await lease.ClaimWhenFreeAsync(jobId, token => progress.IsActiveAsync(jobId, token), ct))
         {
@@ -83,6 +85,7 @@ public sealed class TrainingJob
                 catch (TransientTrainingFailure failure)
                 {
                     await progress.FinishAsync(jobId, JobStatus.Failed, $"training failed {attempt} times: {failure.Message}");
+                    JobTracing.RecordOutcome(JobStatus.Failed, failure.Message);
                     return;
                 }
             }
@@ -133,7 +136,11 @@ public sealed class TrainingJob
 
     async Task EndAsync(Guid jobId, JobOutcome outcome, Exception? error, int epochs)
     {
-        if (outcome.Status is { } status) await progress.FinishAsync(jobId, status, outcome.Reason);
+        if (outcome.Status is { } status)
+        {
+            await progress.FinishAsync(jobId, status, outcome.Reason);
+            JobTracing.RecordOutcome(status, outcome.Reason);
+        }
         switch (outcome.Status)
         {
             case JobStatus.Succeeded:

@@ -21,4 +21,6 @@ internal sealed class JobRow : IOwnedRow
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
     public string Owner { get; set; } = "";
+    /// <summary>The submitting request's W3C <c>traceparent</c>: the worker that trains the job continues that trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -8,6 +8,7 @@ using TrainService.Contracts.Specs;
 using TrainService.Contracts.Specs.Studies;
 using TrainService.Jobs.Access;
 using TrainService.Jobs.Execution;
+using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
 using TrainService.Models.Validation;
 
@@ -55,7 +56,7 @@ public sealed class StudyStore
         var created = new List<(Guid Id, ComputeDevice Device)>();
         foreach (var (arm, seed, spec) in accepted)
         {
-            var job = new JobRow { Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now };
+            var job = new JobRow { Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now, TraceParent = JobTracing.CurrentTraceParent() };
             db.Jobs.Add(job);
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
             created.Add((job.Id, spec.Device));
