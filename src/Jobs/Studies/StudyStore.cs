@@ -89,6 +89,22 @@ public sealed class StudyStore
         return new StudyResponse(row.Id, row.Name, status, row.CreatedAt, definition.Objective, definition.Seeds, results, outcomes.Select(o => o.Job).ToList());
     }
 
+    /// <summary>
+    /// The study and each arm's objective by epoch averaged over its seeds. Failed jobs are left
+    /// out (a diverged run's last epochs are not a learning curve); running ones count as far as they got.
+    /// </summary>
+    public async Task<(StudyResponse Study, IReadOnlyList<StudyCurve> Curves)?> CurvesAsync(Guid id, CancellationToken ct)
+    {
+        if (await GetAsync(id, ct) is not { } study) return null;
+        var jobIds = study.Jobs.Where(j => j.Status != JobStatus.Failed).Select(j => j.JobId).ToList();
+        var rows = await db.Metrics.AsNoTracking().Where(m => jobIds.Contains(m.JobId) && m.Name == study.Objective.Metric)
+            .Select(m => new { m.JobId, m.Step, m.Value }).ToListAsync(ct);
+        var byJob = rows.GroupBy(r => r.JobId).ToDictionary(g => g.Key, g => (IReadOnlyList<(int, double)>)g.Select(r => ((int)r.Step, r.Value)).ToList());
+        var curves = StudyCurves.Average(study.Arms.OrderBy(a => a.Arm).Select(a => (a.Arm, a.Label,
+            (IReadOnlyList<IReadOnlyList<(int, double)>>)study.Jobs.Where(j => j.Arm == a.Arm && byJob.ContainsKey(j.JobId)).Select(j => byJob[j.JobId]).ToList())));
+        return (study, curves);
+    }
+
     /// <summary>Every study, newest first, with its derived status.</summary>
     public async Task<IReadOnlyList<StudySummary>> ListAsync(CancellationToken ct)
     {
