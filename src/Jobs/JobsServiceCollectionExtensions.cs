@@ -45,6 +45,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<TorchThreadsSetup>();
         services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
         services.AddHostedService<JobReconciler>();
+        services.AddScoped<JobDeletion>();
         services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobQueries>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);

@@ -21,6 +21,8 @@ public static class StudiesEndpoints
         studies.MapGet("/{id:guid}/plots/{kind}", Plot).WithName("GetStudyPlot")
             .WithSummary("A study's plot as PNG (default) or SVG: curves (mean objective by epoch per arm, 95% band) or bars (final objective per arm, 95% CI)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+        studies.MapDelete("/{id:guid}", Delete).WithName("DeleteStudy")
+            .WithSummary("Cancel the study, wait for its jobs to stop, then delete it with its jobs, their metrics, checkpoints and stored files");
         studies.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelStudy").WithSummary("Cancel every queued or running job of the study");
         return app;
     }
@@ -78,6 +80,15 @@ public static class StudiesEndpoints
             : StudyPlots.Bars(study.Name, study.Objective.Metric, study.Arms);
         return PlotsEndpoints.File(PlotRendering.Render(figure, parsed));
     }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, StudyStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) switch
+        {
+            StudyDeleteOutcome.Deleted => TypedResults.NoContent(),
+            StudyDeleteOutcome.NotFound => StudyNotFound(id),
+            _ => TypedResults.Problem(title: "The study's jobs are still stopping", statusCode: StatusCodes.Status409Conflict,
+                detail: $"Study {id} is cancelled, but some of its jobs had not stopped after {StudyStore.StopWait.TotalSeconds:0} s; retry the delete."),
+        };
 
     static async Task<Results<Ok<StudyResponse>, ProblemHttpResult>> Cancel(Guid id, StudyStore store, CancellationToken ct) =>
         await store.CancelAsync(id, ct) is { } study ? TypedResults.Ok(study) : StudyNotFound(id);

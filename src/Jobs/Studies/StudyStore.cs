@@ -15,6 +15,9 @@ namespace TrainService.Jobs.Studies;
 /// <summary>How a study submission ended.</summary>
 public enum StudySubmitOutcome { Created, Invalid, QueueFull }
 
+/// <summary>How a study delete ended: deleted, no such study, or jobs still stopping after the wait.</summary>
+public enum StudyDeleteOutcome { Deleted, NotFound, StillStopping }
+
 /// <summary>
 /// What the API asks of studies: plan and gate a submission, store it with its jobs, read the
 /// table, list, cancel. Everything lives in the database, so a study survives a restart.
@@ -27,9 +30,13 @@ public sealed class StudyStore
     readonly IJobQueue queue;
     readonly TimeProvider clock;
     readonly IOptions<TrainServiceOptions> options;
+    readonly JobDeletion deletion;
 
-    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options) =>
-        (this.db, this.gate, this.jobs, this.queue, this.clock, this.options) = (db, gate, jobs, queue, clock, options);
+    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options, JobDeletion deletion) =>
+        (this.db, this.gate, this.jobs, this.queue, this.clock, this.options, this.deletion) = (db, gate, jobs, queue, clock, options, deletion);
+
+    /// <summary>How long a delete waits for its running jobs to stop at their next batch before it gives up (409).</summary>
+    public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Expands the study, passes every generated spec through the spec gate (errors keyed
@@ -118,6 +125,29 @@ public sealed class StudyStore
             int arms = JsonSerializer.Deserialize<List<StoredArm>>(r.ArmsJson, ContractJson.Options)!.Count;
             return new StudySummary(r.Id, r.Name, StudyReport.StatusOf(statuses), r.CreatedAt, arms, statuses.Count);
         }).ToList();
+    }
+
+    /// <summary>
+    /// Cancels the study, waits for its running jobs to stop (a trainer writes its last
+    /// checkpoint as it stops), then deletes the study with its jobs and their artifacts. Jobs
+    /// that a halving promotion re-queued meanwhile are cancelled on the next round.
+    /// </summary>
+    public async Task<StudyDeleteOutcome> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Studies.AnyAsync(s => s.Id == id, ct)) return StudyDeleteOutcome.NotFound;
+        var ids = await db.StudyJobs.Where(l => l.StudyId == id).Select(l => l.JobId).ToListAsync(ct);
+        var deadline = clock.GetUtcNow() + StopWait;
+        while (true)
+        {
+            var active = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id) && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running)).Select(j => j.Id).ToListAsync(ct);
+            if (active.Count == 0) break;
+            if (clock.GetUtcNow() > deadline) return StudyDeleteOutcome.StillStopping;
+            foreach (var jobId in active) await jobs.CancelAsync(jobId, ct);
+            db.ChangeTracker.Clear();
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
+        }
+        await deletion.DeleteAsync(ids, id, ct);
+        return StudyDeleteOutcome.Deleted;
     }
 
     /// <summary>Cancels every queued or running job of the study; finished jobs stay as they are. Null when there is no such study.</summary>
