@@ -19,8 +19,9 @@ internal sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFac
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.EnsureCreatedAsync(ct);
-            await AdditiveColumns.AddMissingAsync(db, ct);
+            // Tables first: a column added later may belong to a table added later.
             await AdditiveTables.AddMissingAsync(db, ct);
+            await AdditiveColumns.AddMissingAsync(db, ct);
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

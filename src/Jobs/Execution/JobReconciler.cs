@@ -10,11 +10,18 @@ namespace TrainService.Jobs.Execution;
 /// At start-up, before the workers start: in the embedded default the Hangfire queue lived in
 /// memory and died with the previous process, so every job the database still shows as queued or
 /// running is handed to the queue again (its stale lease cleared). Running ones resume from
-/// their newest checkpoint.
+/// their newest checkpoint. Then every halving study is advanced.
 /// </summary>
-internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, ILogger<JobReconciler> logger) : IHostedService
+internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, Studies.HalvingScheduler halving, ILogger<JobReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
+    {
+        await RequeueAsync(ct);
+        // A promotion the previous process did not get to (it died between a rung's last job and the cut).
+        await halving.AdvanceAllAsync(ct);
+    }
+
+    async Task RequeueAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orphans = await db.Jobs.Where(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running)

@@ -9,7 +9,7 @@ namespace TrainService.Jobs.Persistence;
 /// </summary>
 static class AdditiveColumns
 {
-    static readonly (string Table, string Column, string Type)[] Columns = [("PathologyEvents", "Warning", "TEXT")];
+    static readonly (string Table, string Column, string Type)[] Columns = [("PathologyEvents", "Warning", "TEXT"), ("Jobs", "EpochBudget", "INTEGER"), ("Studies", "HalvingRung", "INTEGER")];
 
     public static async Task AddMissingAsync(TrainDbContext db, CancellationToken ct)
     {

@@ -56,6 +56,7 @@ public sealed class StudyStore
                     foreach (var message in messages) errors.Add($"arms[{arm.Index}].{path}", $"{message} (arm {arm.Label})");
                 if (gated.IsValid) accepted.Add((arm, seed, gated.Spec!));
             }
+        var budgets = errors.IsEmpty ? HalvingBudgets(study, accepted.Select(a => a.Spec).ToList(), errors) : null;
         if (!errors.IsEmpty) return (StudySubmitOutcome.Invalid, null, errors.ToDictionary());
         int queued = await db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct);
         if (queued + accepted.Count > options.Value.MaxQueuedJobs) return (StudySubmitOutcome.QueueFull, null, errors.ToDictionary());
@@ -70,12 +71,17 @@ public sealed class StudyStore
             DefinitionJson = JsonSerializer.Serialize(study, ContractJson.Options),
             ArmsJson = JsonSerializer.Serialize(arms.Select(a => new StoredArm(a.Index, a.Label, a.Values)).ToList(), ContractJson.Options),
             CreatedAt = now,
+            HalvingRung = budgets is null ? null : 0,
         };
         db.Studies.Add(row);
         var created = new List<Guid>();
         foreach (var (arm, seed, spec) in accepted)
         {
-            var job = new JobRow { Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now };
+            var job = new JobRow
+            {
+                Id = Guid.CreateVersion7(now), Name = spec.Name, Status = JobStatus.Queued, SpecJson = JsonSerializer.Serialize(spec, ContractJson.Options), CreatedAt = now,
+                EpochBudget = budgets is null ? null : HalvingRungs.JobBudget(budgets, 0),
+            };
             db.Jobs.Add(job);
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
             created.Add(job.Id);
@@ -85,6 +91,22 @@ public sealed class StudyStore
         return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
     }
 
+    /// <summary>
+    /// With a halving scheduler: its rung budgets, after checking that the gated specs allow it
+    /// (one epoch count for all arms, above minEpochs; no early stopping, which would end a rung on
+    /// its own and, at a rung's end, restore the best weights instead of continuing). Null without one.
+    /// </summary>
+    static IReadOnlyList<int>? HalvingBudgets(StudySpec study, IReadOnlyList<TrainingSpec> specs, ValidationErrors errors)
+    {
+        if (study.Scheduler is not HalvingSchedulerSpec halving) return null;
+        var epochs = specs.Select(s => s.Training.Epochs).Distinct().ToList();
+        if (epochs.Count > 1) errors.Add("$.scheduler", "halving needs every arm to train the same training.epochs (it must not be a factor)");
+        else if (halving.MinEpochs >= epochs[0]) errors.Add("$.scheduler.minEpochs", $"must be below the base spec's training.epochs ({epochs[0]})");
+        if (specs.Any(s => s.Training.EarlyStopping is not null))
+            errors.Add("$.base.training.earlyStopping", "cannot be used with halving: the scheduler decides when each arm stops");
+        return errors.IsEmpty ? HalvingRungs.Budgets(halving.MinEpochs, halving.Factor, epochs[0]) : null;
+    }
+
     public async Task<StudyResponse?> GetAsync(Guid id, CancellationToken ct)
     {
         var row = await db.Studies.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -92,8 +114,11 @@ public sealed class StudyStore
         var definition = JsonSerializer.Deserialize<StudySpec>(row.DefinitionJson, ContractJson.Options)!;
         var arms = JsonSerializer.Deserialize<List<StoredArm>>(row.ArmsJson, ContractJson.Options)!;
         var outcomes = await StudyJobOutcomes.ReadAsync(db, id, definition.Objective.Metric, ct);
-        var (results, status) = StudyReport.Build(arms, outcomes, definition.Objective.Mode);
-        return new StudyResponse(row.Id, row.Name, status, row.CreatedAt, definition.Objective, definition.Seeds, results, outcomes.Select(o => o.Job).ToList());
+        var halving = row.HalvingRung is { } rung ? await HalvingReport.ReadAsync(db, id, rung, (HalvingSchedulerSpec)definition.Scheduler!, ct) : null;
+        var (results, status) = StudyReport.Build(arms, outcomes, definition.Objective.Mode, halving?.ArmEpochs);
+        // Between a rung's last job and the cut every job reads finished, yet the study goes on.
+        if (halving is not null && halving.Rung < halving.Budgets.Count - 1 && status == JobStatus.Succeeded) status = JobStatus.Running;
+        return new StudyResponse(row.Id, row.Name, status, row.CreatedAt, definition.Objective, definition.Seeds, results, outcomes.Select(o => o.Job).ToList(), halving);
     }
 
     /// <summary>
