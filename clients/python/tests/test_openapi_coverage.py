@@ -17,6 +17,7 @@ COVERED = {
     "UploadDataset": "upload_dataset", "ListDatasets": "datasets", "GetDataset": "get_dataset",
     "DeleteDataset": "delete_dataset",
     "CreateStudy": "create_study", "ListStudies": "studies", "GetStudy": "get_study", "CancelStudy": "cancel_study",
+    "GetStudyPlot": "study_plot", "DeleteStudy": "delete_study", "DeleteJob": "delete",
 }
 
 
