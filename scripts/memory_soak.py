@@ -4,12 +4,13 @@
 Starts the built service on a fresh data folder, runs N small training jobs and M predict
 requests, and prints RSS (from /proc) after warm-up and after every batch, so growth is visible.
 Usage: python3 scripts/memory_soak.py [jobs=1000] [predicts=10000]
+The port is 5392 unless SOAK_PORT says otherwise (several checkouts on one machine need different ones).
 """
 import json, os, shutil, subprocess, sys, tempfile, time, urllib.request, concurrent.futures as cf
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DLL = os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
-BASE = "http://127.0.0.1:5392"
+BASE = f"http://127.0.0.1:{int(os.environ.get('SOAK_PORT', '5392'))}"
 JOBS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 PREDICTS = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
 PREDICT_JOBS = int(os.environ.get("PREDICT_JOBS", "0"))  # 0 = every job (cache misses); k = the first k jobs (cache hits)

@@ -13,7 +13,7 @@ namespace TrainService.Benchmarks;
 /// </summary>
 static class PhaseBreakdown
 {
-    static readonly string[] Phases = ["slice batch (+ epoch gather)", "zero grads", "forward", "loss", "loss → host + check", "backward", "grad norm → host + check", "optimizer step", "correct → host", "scope dispose", "progress + observer"];
+    static readonly string[] Phases = ["slice batch (+ epoch gather)", "zero grads", "forward", "loss", "loss → host + check", "backward", "grad norm → host + check", "optimizer step", "correct count (deferred)", "scope dispose", "progress + observer"];
 
     public static void Print(Workload workload, int rounds)
     {
@@ -50,20 +50,22 @@ static class PhaseBreakdown
         var progress = new TrainingProgress();
         var observer = System.Threading.Channels.Channel.CreateUnbounded<StepMetrics>();
         var update = new NoGradientClosure();
+        var flat = session.FlatLayout;
+        using var correctCount = new DeferredCorrectCount(ClassDecoding.ArgMax);
         int steps = 0;
         for (int start = 0; start < data.Rows; start += batch, steps++)
         {
             long t = Stopwatch.GetTimestamp();
             void Lap(int phase) { long now = Stopwatch.GetTimestamp(); ticks[phase] += now - t; t = now; }
             double lossValue, norm;
-            long correct;
             using (var scope = NewDisposeScope())
             {
                 int rows = Math.Min(batch, data.Rows - start);
                 var x = shuffled.X.narrow(0, start, rows);
                 var y = shuffled.Y.narrow(0, start, rows);
                 Lap(0);
-                foreach (var p in parameters) p.grad?.zero_();
+                if (flat is not null) flat.ZeroGradients();
+                else foreach (var p in parameters) p.grad?.zero_();
                 Lap(1);
                 var output = session.Model.forward(x);
                 Lap(2);
@@ -76,21 +78,24 @@ static class PhaseBreakdown
                 Lap(4);
                 total.backward();
                 Lap(5);
-                norm = GradientNorms.Global(parameters).ToDouble();
+                norm = flat is not null ? GradientNorms.Global(flat) : GradientNorms.Global(parameters).ToDouble();
                 GradientClipping.Apply(null, parameters, norm);
                 if (!double.IsFinite(norm)) throw new InvalidOperationException("diverged");
                 Lap(6);
                 session.Optimizer.Step(update);
                 Lap(7);
-                correct = ClassDecoder.Correct(first, y, ClassDecoding.ArgMax).item<long>();
+                correctCount.Add(first, y);
                 Lap(8);
             }
             Lap(9);
             int batchRows = Math.Min(batch, data.Rows - start);
-            progress = progress with { StepInEpoch = progress.StepInEpoch + 1, GlobalStep = progress.GlobalStep + 1, EpochLossSum = progress.EpochLossSum + lossValue * batchRows, EpochCorrect = progress.EpochCorrect + correct, LastGradientNorm = norm, FirstLoss = progress.FirstLoss ?? lossValue };
+            progress = progress with { StepInEpoch = progress.StepInEpoch + 1, GlobalStep = progress.GlobalStep + 1, EpochLossSum = progress.EpochLossSum + lossValue * batchRows, LastGradientNorm = norm, FirstLoss = progress.FirstLoss ?? lossValue };
             observer.Writer.TryWrite(new StepMetrics(progress.GlobalStep, progress.Epoch, lossValue, norm, session.CurrentLearningRate, null));
             Lap(10);
         }
+        long countStart = Stopwatch.GetTimestamp();
+        correctCount.Take();
+        ticks[8] += Stopwatch.GetTimestamp() - countStart;
         return steps;
     }
 

@@ -12,15 +12,18 @@ builder.Services.AddTrainServiceApi();
 var app = builder.Build();
 
 app.UseTrainServiceApi();
-app.UseTrainServiceResultsPage();
-app.MapJobsEndpoints();
-app.MapCheckpointsEndpoints();
-app.MapSpecsEndpoints();
-app.MapDatasetsEndpoints();
-app.MapDiagnosticsEndpoints();
-app.MapPlotsEndpoints();
-app.MapCompareEndpoints();
-app.MapStudiesEndpoints();
+if (app.ServesApi()) // TrainService:Role worker serves only health and metrics
+{
+    app.UseTrainServiceResultsPage();
+    app.MapJobsEndpoints();
+    app.MapCheckpointsEndpoints();
+    app.MapSpecsEndpoints();
+    app.MapDatasetsEndpoints();
+    app.MapDiagnosticsEndpoints();
+    app.MapPlotsEndpoints();
+    app.MapCompareEndpoints();
+    app.MapStudiesEndpoints();
+}
 app.MapTrainServiceOperations();
 
 app.Run();

@@ -51,7 +51,7 @@ public sealed class JobStore
             return (SubmitOutcome.QueueFull, null);
         try
         {
-            return (SubmitOutcome.Created, await CreateAsync(spec.Name, specJson, idempotencyKey, ct));
+            return (SubmitOutcome.Created, await CreateAsync(spec, specJson, idempotencyKey, ct));
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -69,7 +69,7 @@ public sealed class JobStore
         return (SubmitOutcome.Existing, await GetAsync(row.Id, ct));
     }
 
-    async Task<JobResponse> CreateAsync(string name, string specJson, string? idempotencyKey, CancellationToken ct)
+    async Task<JobResponse> CreateAsync(TrainingSpec spec, string specJson, string? idempotencyKey, CancellationToken ct)
     {
         // Whole milliseconds: what the database round-trips, so POST and GET show the same instant.
         var now = clock.GetUtcNow();
@@ -77,7 +77,7 @@ public sealed class JobStore
         var row = new JobRow
         {
             Id = Guid.CreateVersion7(now),
-            Name = name,
+            Name = spec.Name,
             Status = JobStatus.Queued,
             SpecJson = specJson,
             CreatedAt = now,
@@ -85,7 +85,7 @@ public sealed class JobStore
         };
         db.Jobs.Add(row);
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(row.Id);
+        queue.Enqueue(row.Id, spec.Device);
         return ToResponse(row, null);
     }
 
@@ -94,7 +94,9 @@ public sealed class JobStore
         var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (row is null) return null;
         var last = await LastEpochsAsync([id], ct);
-        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct), Events = await DiagnosticsReader.EventsAsync(db, id, ct) };
+        var attempts = await db.JobAttempts.AsNoTracking().Where(a => a.JobId == id).OrderBy(a => a.Attempt)
+            .Select(a => new JobAttempt(a.Worker, a.StartedAt, a.FromEpoch)).ToListAsync(ct);
+        return ToResponse(row, last.GetValueOrDefault(id)) with { TestMetrics = await TestMetricSeries.ReadAsync(db, id, ct), Events = await DiagnosticsReader.EventsAsync(db, id, ct), Attempts = attempts };
     }
 
     /// <summary>A newest-first page of job summaries matching every filter of <paramref name="query"/>.</summary>

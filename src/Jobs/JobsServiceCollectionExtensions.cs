@@ -20,15 +20,12 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<TrainServiceOptions>()
             .Bind(configuration.GetSection(TrainServiceOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => o.PredictBatching.IsValid, "TrainService:PredictBatching: Window must be between 00:00:00 and 00:00:01 and MaxRows between 1 and 100000.")
             .ValidateOnStart();
         services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
-        services.AddDbContextFactory<TrainDbContext>((provider, db) =>
-        {
-            var settings = provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value;
-            db.UseSqlite($"Data Source={Path.Combine(settings.DataDirectory, "trainservice.db")};Default Timeout=30")
-                .AddInterceptors(new SqlitePragmas());
-        });
+        services.AddDbContextFactory<TrainDbContext, TrainDbContextFactory>((provider, db) =>
+            TrainDatabase.Configure(db, provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value, configuration));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContext());
         services.AddOptions<ArtifactStoreOptions>().Bind(configuration.GetSection(ArtifactStoreOptions.Section));
         services.AddSingleton<IArtifactStore>(provider =>
@@ -48,6 +45,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IJobEndedHandler>(provider => provider.GetRequiredService<TrainService.Jobs.Studies.HalvingScheduler>());
         services.AddHostedService<JobReconciler>();
         services.AddScoped<JobDeletion>();
+        services.AddHostedService<WorkerRegistry>();
+        services.AddSingleton<LiveWorkers>();
         services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobQueries>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<JobEventFeed>(ServiceLifetime.Singleton);
@@ -56,8 +55,9 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<TrainService.Jobs.Studies.StudyStore>(ServiceLifetime.Scoped);
         services.AddInternallyBuilt<TrainService.Jobs.Plots.JobPlots>(ServiceLifetime.Scoped);
         services.AddSingleton<IJobQueue, HangfireJobQueue>();
-        services.AddSingleton<WorkerIdentity>();
-        services.AddSingleton<JobLease>();
+        services.AddSingleton(provider => new WorkerIdentity(provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerName));
+        services.AddSingleton(provider => new JobLease(provider.GetRequiredService<IDbContextFactory<TrainDbContext>>(), provider.GetRequiredService<WorkerIdentity>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerLostAfter));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<Monitoring.ServiceMetrics>();
         services.AddSingleton<ITrainingObserverFactory, Monitoring.TrainingThroughputObserver>();

@@ -26,10 +26,12 @@ public sealed class SpecGate
     readonly WarmStartValidator warmStarts;
     readonly IUploadedDatasets uploads;
     readonly IOptions<ModelLimits> limits;
+    readonly Execution.LiveWorkers workers;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
-    internal SpecGate(WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits)
+    internal SpecGate(WarmStartValidator warmStarts, IUploadedDatasets uploads, IOptions<ModelLimits> limits, Execution.LiveWorkers workers)
     {
+        this.workers = workers;
         this.warmStarts = warmStarts;
         this.uploads = uploads;
         this.limits = limits;
@@ -72,7 +74,10 @@ public sealed class SpecGate
             errors.AddRange(JsonErrorText.Describe(error));
             return Malformed(errors);
         }
-        var validation = SpecValidator.Validate(spec, uploads, limits.Value);
+        // The API may run where no GPU is: what counts is whether some live worker trains on the device.
+        bool deviceLive = spec.Device == ComputeDevice.Cpu || await workers.AnyOnAsync(spec.Device, ct);
+        var validation = SpecValidator.Validate(spec, uploads, limits.Value,
+            _ => deviceLive ? null : "has no live worker (no worker with TrainService:Device=cuda has sent a heartbeat lately)");
         errors.AddRange(validation.Errors);
         errors.AddRange(await warmStarts.ValidateAsync(spec, ct));
         if (errors.IsEmpty) spec = ResolvedDefaults(spec);

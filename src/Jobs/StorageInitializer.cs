@@ -7,8 +7,8 @@ using TrainService.Jobs.Persistence;
 namespace TrainService.Jobs;
 
 /// <summary>
-/// Runs before the workers start: creates the data folder and schema and switches SQLite to WAL
-/// (readers never block the writer).
+/// Runs before the workers start: creates the data folder, applies pending migrations (one process
+/// at a time, under <see cref="MigrationLock"/>) and switches SQLite to WAL (readers never block the writer).
 /// </summary>
 internal sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFactory, IOptions<TrainServiceOptions> options, ILogger<StorageInitializer> logger) : IHostedService
 {
@@ -18,10 +18,14 @@ internal sealed class StorageInitializer(IDbContextFactory<TrainDbContext> dbFac
         Directory.CreateDirectory(settings.DataDirectory);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await db.Database.EnsureCreatedAsync(ct);
-            // Tables first: a column added later may belong to a table added later.
-            await AdditiveTables.AddMissingAsync(db, ct);
-            await AdditiveColumns.AddMissingAsync(db, ct);
+            await using (await MigrationLock.AcquireAsync(db, ct))
+            {
+                if (await LegacySchemaBaseline.ApplyIfNeededAsync(db, ct))
+                    logger.LogInformation("Database made before migrations: recorded as at migration {Migration}", db.Database.GetMigrations().First());
+                var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                await db.Database.MigrateAsync(ct);
+                if (pending.Count > 0) logger.LogInformation("Applied migrations {Migrations}", pending);
+            }
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

@@ -59,6 +59,10 @@ public static class ApiSetup
         return app;
     }
 
+    /// <summary>TrainService:Role all or api: the HTTP API, the results page and Swagger are served.</summary>
+    public static bool ServesApi(this WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrainService.Jobs.TrainServiceOptions>>().Value.Role is not TrainService.Jobs.ServiceRole.Worker;
+
     /// <summary>Health and the Hangfire dashboard (local requests only, Hangfire's default); <c>/</c> is the results page.</summary>
     public static WebApplication MapTrainServiceOperations(this WebApplication app)
     {

@@ -15,6 +15,7 @@ namespace TrainService.Contracts.Responses;
 /// <param name="TestMetrics">The trained model on the held-out test split; absent without one, and until training succeeded.</param>
 /// <param name="Events">Pathology events recorded by the diagnostics (vanishing/exploding gradients, dead or saturated layers, divergence).</param>
 /// <param name="Warnings">On submission only: what the spec is likely to run into (as from /api/specs/validate).</param>
+/// <param name="Attempts">Every worker that started this job, in order: the first trained it, later ones resumed it from a checkpoint.</param>
 public sealed record JobResponse(
     Guid Id,
     string Name,
@@ -27,7 +28,8 @@ public sealed record JobResponse(
     EpochMetrics? FinalMetrics,
     TestMetrics? TestMetrics = null,
     IReadOnlyList<PathologyEvent>? Events = null,
-    IReadOnlyList<SpecWarning>? Warnings = null);
+    IReadOnlyList<SpecWarning>? Warnings = null,
+    IReadOnlyList<JobAttempt>? Attempts = null);
 
 /// <summary>One page of a newest-first listing.</summary>
 /// <param name="Items">The items on this page.</param>

@@ -8,9 +8,10 @@ namespace TrainService.Jobs.Execution;
 /// A time-limited claim on a job in the database. Hangfire delivers at least once; the lease makes
 /// a second delivery of a job that is still being trained back off instead of training it twice.
 /// </summary>
-internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, WorkerIdentity worker, TimeProvider clock)
+internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, WorkerIdentity worker, TimeProvider clock, TimeSpan duration)
 {
-    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+    /// <summary>TrainService:WorkerLostAfter: a holder that stops renewing for this long has lost the job.</summary>
+    public TimeSpan Duration { get; } = duration;
 
     /// <summary>True when this worker now holds the job (it was free, expired, or already ours).</summary>
     public async Task<bool> TryClaimAsync(Guid jobId, CancellationToken ct)
@@ -18,7 +19,7 @@ internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, Work
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         var until = now + Duration;
-        string me = worker.Name;
+        string me = worker.Instance;
         int claimed = await db.Jobs
             .Where(j => j.Id == jobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
             .Where(j => j.LeaseOwner == null || j.LeaseOwner == me || j.LeaseExpiresAt < now)
@@ -30,7 +31,7 @@ internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, Work
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var until = clock.GetUtcNow() + Duration;
-        string me = worker.Name;
+        string me = worker.Instance;
         await db.Jobs.Where(j => j.Id == jobId && j.LeaseOwner == me)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeaseExpiresAt, until), ct);
     }
@@ -38,8 +39,24 @@ internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, Work
     public async Task ReleaseAsync(Guid jobId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        string me = worker.Name;
+        string me = worker.Instance;
         await db.Jobs.Where(j => j.Id == jobId && j.LeaseOwner == me)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null));
+    }
+
+    /// <summary>
+    /// Claims the job, waiting out the lease of a holder that went silent (a killed worker): true once
+    /// claimed; false when the job is no longer active, or its holder kept renewing for a whole lease period.
+    /// </summary>
+    public async Task<bool> ClaimWhenFreeAsync(Guid jobId, Func<CancellationToken, Task<bool>> isActive, CancellationToken ct)
+    {
+        var giveUpAt = clock.GetUtcNow() + Duration + Duration / 10;
+        var pause = Duration / 20;
+        while (true)
+        {
+            if (await TryClaimAsync(jobId, ct)) return true;
+            if (!await isActive(ct) || clock.GetUtcNow() > giveUpAt) return false;
+            await Task.Delay(pause, clock, ct);
+        }
     }
 }

@@ -37,6 +37,15 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
         return job.EpochBudget is { } budget && budget < spec.Training.Epochs ? spec with { Training = spec.Training with { Epochs = budget } } : spec;
     }
 
+    /// <summary>Records which worker started (or resumed) the job, and from which epoch.</summary>
+    public async Task RecordAttemptAsync(Guid jobId, string worker, int fromEpoch, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        int attempt = 1 + (await db.JobAttempts.Where(a => a.JobId == jobId).MaxAsync(a => (int?)a.Attempt, ct) ?? 0);
+        db.JobAttempts.Add(new JobAttemptRow { JobId = jobId, Attempt = attempt, Worker = worker, StartedAt = clock.GetUtcNow(), FromEpoch = fromEpoch });
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task FinishAsync(Guid jobId, JobStatus status, string? reason)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -12,7 +12,7 @@ internal sealed class JobWatcher(JobProgress progress, JobLease lease, IOptions<
     public async Task WatchAsync(Guid jobId, CancellationTokenSource cancel)
     {
         using var timer = new PeriodicTimer(options.Value.CancelPollInterval, clock);
-        var renewEvery = JobLease.Duration / 3;
+        var renewEvery = lease.Duration / 3;
         var renewed = clock.GetUtcNow();
         try
         {

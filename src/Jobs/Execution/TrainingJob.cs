@@ -18,6 +18,7 @@ public sealed class TrainingJob
     readonly IDbContextFactory<TrainDbContext> dbFactory;
     readonly JobProgress progress;
     readonly JobLease lease;
+    readonly WorkerIdentity worker;
     readonly JobWatcher watcher;
     readonly TrainingRunServices runServices;
     readonly IOptions<TrainServiceOptions> options;
@@ -31,6 +32,7 @@ public sealed class TrainingJob
         IDbContextFactory<TrainDbContext> dbFactory,
         JobProgress progress,
         JobLease lease,
+        WorkerIdentity worker,
         JobWatcher watcher,
         TrainingRunServices runServices,
         IOptions<TrainServiceOptions> options,
@@ -44,6 +46,7 @@ public sealed class TrainingJob
         this.dbFactory = dbFactory;
         this.progress = progress;
         this.lease = lease;
+        this.worker = worker;
         this.watcher = watcher;
         this.runServices = runServices;
         this.options = options;
@@ -51,17 +54,18 @@ public sealed class TrainingJob
         this.logger = logger;
     }
 
+    /// <summary>The label of queue metrics (jobs themselves go to <see cref="TrainingQueues"/>' cpu or gpu queue).</summary>
     public const string Queue = "training";
     const int MaxTransientAttempts = 4;
 
-    [Queue(Queue)]
     [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
-        if (!await lease.TryClaimAsync(jobId, ct))
+        // A job delivered again after its worker was killed waits here until that worker's lease runs out.
+        if (!await lease.ClaimWhenFreeAsync(jobId, token => progress.IsActiveAsync(jobId, token), ct))
         {
             if (await progress.IsActiveAsync(jobId, ct))
-                throw new InvalidOperationException($"Job {jobId} is leased by another worker; Hangfire will retry after the lease expires.");
+                throw new InvalidOperationException($"Job {jobId} is leased by another worker that is still renewing it; Hangfire will retry later.");
             return;
         }
         try
@@ -115,6 +119,7 @@ public sealed class TrainingJob
         if (spec is null) return;
         var checkpoints = runServices.Checkpoints;
         var resumeFrom = await checkpoints.NewestAsync(jobId, shutdown);
+        await progress.RecordAttemptAsync(jobId, worker.Name, resumeFrom?.Epoch ?? 0, shutdown);
         await progress.DeleteMetricsAfterAsync(jobId, resumeFrom?.Epoch ?? 0, resumeFrom?.GlobalStep ?? 0, shutdown);
         var warmStart = resumeFrom is null && spec.WarmStart is { } warm ? await checkpoints.ResolveAsync(warm.JobId, warm.Checkpoint, shutdown) : null;
         if (resumeFrom is not null)

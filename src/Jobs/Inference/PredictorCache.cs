@@ -63,19 +63,29 @@ public sealed class PredictorCache : IDisposable
             for (int i = 0; i < request.Inputs.Count; i++)
                 if (request.Inputs[i] is null || request.Inputs[i].Length != predictor.InputSize)
                     return new PredictResult(PredictOutcome.BadInput, Path: $"$.inputs[{i}]", Problem: $"expected {predictor.InputSize} values, got {request.Inputs[i]?.Length ?? 0}");
-            await gate.WaitAsync(ct);
-            try
-            {
-                return new PredictResult(PredictOutcome.Ok, predictor.Predict(request.Inputs));
-            }
-            finally
-            {
-                gate.Release();
-            }
+            if (entry.Entry.Batcher is { } batcher)
+                return new PredictResult(PredictOutcome.Ok, await batcher.PredictAsync(request.Inputs, ct));
+            return new PredictResult(PredictOutcome.Ok, await RunGatedAsync(() => predictor.Predict(request.Inputs), ct));
         }
         finally
         {
             Release(entry.Entry!);
+        }
+    }
+
+    /// <summary>Forward passes that answered more than one request (micro-batching), over every model loaded so far.</summary>
+    public long MergedPredictBatches => (long)metrics.PredictBatchesMerged.Value;
+
+    async Task<PredictResponse> RunGatedAsync(Func<PredictResponse> forward, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            return forward();
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -122,7 +132,12 @@ public sealed class PredictorCache : IDisposable
                 existing.Value.Leases++;
                 return existing.Value;
             }
-            var entry = new Entry(key, predictor) { Leases = 1 };
+            var batching = options.Value.PredictBatching;
+            var entry = new Entry(key, predictor)
+            {
+                Leases = 1,
+                Batcher = batching.Enabled ? new PredictBatcher(rows => RunGatedAsync(() => predictor.Predict(rows), CancellationToken.None), batching.Window, batching.MaxRows, () => metrics.PredictBatchesMerged.Inc()) : null,
+            };
             index[key] = recent.AddFirst(entry);
             while (recent.Count > options.Value.PredictorCacheSize)
             {
@@ -161,5 +176,6 @@ public sealed class PredictorCache : IDisposable
         public Predictor Predictor { get; } = predictor;
         public int Leases { get; set; }
         public bool Evicted { get; set; }
+        public PredictBatcher? Batcher { get; init; }
     }
 }

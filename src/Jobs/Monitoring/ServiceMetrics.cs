@@ -43,6 +43,7 @@ public sealed class ServiceMetrics
         PredictLatency = metrics.CreateHistogram("trainservice_predict_duration_seconds", "Predict requests, model lookup to outputs.",
             new HistogramConfiguration { Buckets = PredictBuckets });
         PredictorCache = metrics.CreateCounter("trainservice_predictor_cache_total", "Predict model lookups by result.", "result");
+        PredictBatchesMerged = metrics.CreateCounter("trainservice_predict_batches_merged_total", "Forward passes that answered several concurrent predict requests (micro-batching).");
         TransientResumes = metrics.CreateCounter("trainservice_transient_failures_resumed_total", "Transient libtorch failures a job resumed from its newest checkpoint.");
         Registry.AddBeforeCollectCallback(ReadServiceStateAsync);
     }
@@ -55,6 +56,7 @@ public sealed class ServiceMetrics
     public Counter TrainingSamples { get; }
     public Histogram PredictLatency { get; }
     public Counter PredictorCache { get; }
+    public Counter PredictBatchesMerged { get; }
     public Counter TransientResumes { get; }
 
     async Task ReadServiceStateAsync(CancellationToken ct)

@@ -3,8 +3,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace TrainService.Jobs.Persistence;
 
-/// <summary>Job metadata, metric series and checkpoint rows. Blobs live in the artifact store.</summary>
-internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) : DbContext(options)
+/// <summary>
+/// Job metadata, metric series and checkpoint rows. Blobs live in the artifact store. The model is
+/// one; each database provider has its own subclass only so that it has its own migrations
+/// (<see cref="SqliteTrainDbContext"/>, <see cref="PostgresTrainDbContext"/>).
+/// </summary>
+internal class TrainDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
@@ -13,6 +17,8 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
     public DbSet<StudyRow> Studies => Set<StudyRow>();
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
+    public DbSet<WorkerRow> Workers => Set<WorkerRow>();
+    public DbSet<JobAttemptRow> JobAttempts => Set<JobAttemptRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -39,5 +45,17 @@ internal sealed class TrainDbContext(DbContextOptions<TrainDbContext> options) :
         model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
         model.Entity<StudyRow>().HasKey(s => s.Id);
         model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
+        model.Entity<WorkerRow>(worker =>
+        {
+            worker.HasKey(w => w.Instance);
+            worker.Property(w => w.Instance).HasMaxLength(200);
+            worker.Property(w => w.Name).HasMaxLength(100);
+            worker.Property(w => w.Device).HasMaxLength(16);
+        });
+        model.Entity<JobAttemptRow>(attempt =>
+        {
+            attempt.HasKey(a => new { a.JobId, a.Attempt });
+            attempt.Property(a => a.Worker).HasMaxLength(100);
+        });
     }
 }

@@ -74,7 +74,8 @@ public sealed class HalvingScheduler : IJobEndedHandler
         int arms = current.Select(j => j.Arm).Distinct().Count();
         var kept = ranked.Take(HalvingRungs.Kept(arms, halving.Factor)).Select(a => a.Arm).ToHashSet();
         // Only the kept arms' succeeded jobs continue; a failed seed of a kept arm stays failed.
-        var promoted = current.Where(j => kept.Contains(j.Arm) && j.Status == JobStatus.Succeeded).Select(j => j.JobId).ToList();
+        var promotedJobs = current.Where(j => kept.Contains(j.Arm) && j.Status == JobStatus.Succeeded).ToList();
+        var promoted = promotedJobs.Select(j => j.JobId).ToList();
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -89,7 +90,8 @@ public sealed class HalvingScheduler : IJobEndedHandler
             await transaction.CommitAsync(ct);
         }
         // A crash here leaves them queued in the database; the start-up reconciler enqueues those.
-        foreach (var id in promoted) queue.Enqueue(id);
+        foreach (var job in promotedJobs)
+            queue.Enqueue(job.JobId, JsonSerializer.Deserialize<Contracts.Specs.TrainingSpec>(job.SpecJson, ContractJson.Options)!.Device);
         logger.LogInformation("Study {StudyId}: rung {Rung} done, arms {Arms} continue to {Epochs} epochs", studyId, rung, string.Join(",", kept.Order()), budgets[rung + 1]);
     }
 }

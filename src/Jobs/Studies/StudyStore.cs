@@ -74,7 +74,7 @@ public sealed class StudyStore
             HalvingRung = budgets is null ? null : 0,
         };
         db.Studies.Add(row);
-        var created = new List<Guid>();
+        var created = new List<(Guid Id, ComputeDevice Device)>();
         foreach (var (arm, seed, spec) in accepted)
         {
             var job = new JobRow
@@ -84,10 +84,10 @@ public sealed class StudyStore
             };
             db.Jobs.Add(job);
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
-            created.Add(job.Id);
+            created.Add((job.Id, spec.Device));
         }
         await db.SaveChangesAsync(ct);
-        foreach (var id in created) queue.Enqueue(id);
+        foreach (var (id, device) in created) queue.Enqueue(id, device);
         return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
     }
 

@@ -52,10 +52,21 @@ public sealed class Predictor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Forward passes run on a multiple of this many rows (zero rows fill the rest). libtorch's
+    /// kernels give a row different last bits depending on where it lands: matmul below 4 rows
+    /// takes another path, and element-wise functions (tanh, sigmoid) round the scalar tail of a
+    /// tensor differently from its vector body. With whole multiples of 32 rows every row takes
+    /// the same path wherever it sits, so a request's answer is the same bits alone or
+    /// micro-batched with others (measured on the course's MLPs and a CNN, one torch thread).
+    /// </summary>
+    public const int RowQuantum = 32;
+
     /// <summary>Runs rows already checked to have <see cref="InputSize"/> values each.</summary>
     public PredictResponse Predict(IReadOnlyList<double[]> rows)
     {
-        var flat = new float[rows.Count * InputSize];
+        int paddedRows = (rows.Count + RowQuantum - 1) / RowQuantum * RowQuantum;
+        var flat = new float[paddedRows * InputSize];
         for (int i = 0; i < rows.Count; i++)
             for (int j = 0; j < InputSize; j++)
                 flat[i * InputSize + j] = (float)rows[i][j];
@@ -63,8 +74,8 @@ public sealed class Predictor : IDisposable
 
         using var scope = NewDisposeScope();
         using var inference = inference_mode();
-        long[] shape = [rows.Count, .. inputShape.Select(d => (long)d)];
-        var output = model.forward(tensor(flat, shape, device: device)).reshape(rows.Count, -1).to(CPU);
+        long[] shape = [paddedRows, .. inputShape.Select(d => (long)d)];
+        var output = model.forward(tensor(flat, shape, device: device)).narrow(0, 0, rows.Count).reshape(rows.Count, -1).to(CPU);
         var values = output.to(ScalarType.Float64).data<double>().ToArray();
         int width = (int)output.shape[1];
         var outputs = Enumerable.Range(0, rows.Count).Select(i => values[(i * width)..((i + 1) * width)]).ToList();

@@ -44,6 +44,7 @@ public sealed class TorchOptimizer(OptimizerHelper inner) : ITrainingOptimizer
         using var reader = new BinaryReader(source, System.Text.Encoding.UTF8, leaveOpen: true);
         (steps, double lr) = StateIo.ReadHeader(reader, stateName);
         inner.load_state_dict(reader);
+        (inner as LeanAdam)?.AttachFlatState();
         LearningRate = lr;
     }
 

@@ -11,7 +11,8 @@ namespace TrainService.Models.Training;
 /// first evaluation (before any update) for the epoch's loss and accuracy, whatever number of
 /// evaluations the optimizer makes, and runs the divergence checks on it.
 /// </summary>
-public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction loss, Tensor x, Tensor y, Parameter[] parameters, TrainingSettings settings)
+/// <param name="flat">The parameters laid out flat, when they are: gradients are then zeroed and measured over the flat buffer.</param>
+public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction loss, Tensor x, Tensor y, Parameter[] parameters, TrainingSettings settings, FlatParameters? flat = null)
     : ILossClosure
 {
     public Tensor? FirstOutput { get; private set; }
@@ -39,7 +40,8 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
 
     public Tensor LossAndGradient()
     {
-        foreach (var p in parameters) p.grad?.zero_();
+        if (flat is not null) flat.ZeroGradients();
+        else foreach (var p in parameters) p.grad?.zero_();
         var total = Loss();
         total.backward();
         bool first = FirstGradientNorm is null;
@@ -53,7 +55,7 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
         }
         else if (first || settings.Clipping is NormClippingSpec)
         {
-            norm = GradientNorms.Global(parameters).ToDouble();
+            norm = flat is not null ? GradientNorms.Global(flat) : GradientNorms.Global(parameters).ToDouble();
             clipped = GradientClipping.NormAfter(settings.Clipping, norm);
         }
         GradientClipping.Apply(settings.Clipping, parameters, norm);

@@ -24,6 +24,24 @@ public static class GradientNorms
     }
 
     /// <summary>
+    /// <see cref="Global"/>'s value from a flat gradient, on the host, with the very same bits: the
+    /// squares in one call, one sum per parameter's segment (the same reduction over the same
+    /// elements as Global's per-tensor sums), then those few sums added in float32 in the same order
+    /// and the float32 square root taken here instead of in native calls.
+    /// </summary>
+    public static double Global(FlatParameters flat)
+    {
+        if (flat.Gradients.dtype != ScalarType.Float32) return Global(flat.Parameters).ToDouble();
+        using var scope = NewDisposeScope();
+        var squares = flat.Gradients.mul(flat.Gradients);
+        var sums = stack(squares.split(flat.Segments).Select(segment => segment.sum()).ToArray());
+        var values = sums.device_type == DeviceType.CPU ? sums.data<float>().ToArray() : sums.cpu().data<float>().ToArray();
+        float total = values[0];
+        for (int i = 1; i < values.Length; i++) total += values[i];
+        return MathF.Sqrt(total);
+    }
+
+    /// <summary>
     /// The global norm before and after clamping every entry to ±<paramref name="clipValue"/>, as a
     /// two-element tensor: ‖clamp(g)‖² = Σ min(g², c²), so both come from one host read.
     /// </summary>

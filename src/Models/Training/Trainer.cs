@@ -8,11 +8,11 @@ namespace TrainService.Models.Training;
 /// <summary>When a run counts as diverged: a gradient norm above <see cref="GradientNorm"/>, or a loss above <see cref="LossRatio"/> × the first step's.</summary>
 public readonly record struct DivergenceBounds(double GradientNorm, double LossRatio);
 
-/// <summary>What one optimizer step contributed to the epoch's sums.</summary>
-public readonly record struct StepResult(double LossSum, double Correct, double GradientNorm, int BatchRows, double? ClippedGradientNorm = null);
+/// <summary>What one optimizer step contributed to the epoch's sums (its correct predictions go to the epoch's <see cref="DeferredCorrectCount"/>).</summary>
+public readonly record struct StepResult(double LossSum, double GradientNorm, int BatchRows, double? ClippedGradientNorm = null);
 
-/// <summary>What every step of a run shares: the model, its optimizer, the loss and the step controls (penalties, clipping).</summary>
-public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptimizer Optimizer, LossFunction Loss, Parameter[] Parameters, TrainingSettings Settings);
+/// <summary>What every step of a run shares: the model, its optimizer, the loss and the step controls (penalties, clipping), and the parameters' flat layout when they have one.</summary>
+public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptimizer Optimizer, LossFunction Loss, Parameter[] Parameters, TrainingSettings Settings, FlatParameters? Flat = null);
 
 /// <summary>
 /// The arithmetic of one training step and of evaluation. Every step runs inside its own
@@ -20,23 +20,23 @@ public sealed record StepContext(nn.Module<Tensor, Tensor> Model, ITrainingOptim
 /// </summary>
 public static class Trainer
 {
-    /// <summary>One optimizer step on rows [start, start + batchSize) of the epoch's order.</summary>
+    /// <summary>One optimizer step on rows [start, start + batchSize) of the epoch's order; <paramref name="correct"/> (null for regression) receives the outputs before the update.</summary>
     public static StepResult Step(
-        StepContext context, EpochBatches batches, int start, int batchSize, ClassDecoding decoding, DivergenceBounds bounds, TrainingProgress progress)
+        StepContext context, EpochBatches batches, int start, int batchSize, DeferredCorrectCount? correct, DivergenceBounds bounds, TrainingProgress progress)
     {
         using var scope = NewDisposeScope();
         int rows = Math.Min(batchSize, batches.Rows - start);
         var (x, y) = batches.Take(start, rows);
         long step = progress.GlobalStep + 1;
         // The checks run inside the closure's first evaluation, before the optimizer changes anything.
-        var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings)
+        var closure = new BatchClosure(context.Model, context.Loss, x, y, context.Parameters, context.Settings, context.Flat)
         {
             CheckLoss = value => CheckLoss(value, bounds, progress, step),
             CheckGradientNorm = norm => CheckGradientNorm(norm, context.Settings.Clipping is not null, bounds, progress, step),
         };
         context.Optimizer.Step(closure);
-        double correct = decoding == ClassDecoding.None ? 0 : ClassDecoder.Correct(closure.FirstOutput!, y, decoding).item<long>();
-        return new StepResult(closure.FirstLoss!.Value * rows, correct, closure.FirstGradientNorm ?? 0, rows, closure.FirstClippedGradientNorm);
+        correct?.Add(closure.FirstOutput!, y);
+        return new StepResult(closure.FirstLoss!.Value * rows, closure.FirstGradientNorm ?? 0, rows, closure.FirstClippedGradientNorm);
     }
 
     static void CheckLoss(double value, DivergenceBounds bounds, TrainingProgress progress, long step)

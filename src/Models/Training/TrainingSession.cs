@@ -29,6 +29,7 @@ public sealed class TrainingSession : IDisposable
     readonly LrSchedule schedule;
     readonly EarlyStopping? stopping;
     readonly int batchSize;
+    readonly FlatParameters? flat;
 
     TrainingSession(TrainingSpec spec, DatasetSplits splits)
     {
@@ -40,9 +41,10 @@ public sealed class TrainingSession : IDisposable
         Model = NetworkFactory.Build(spec.Model, spec.Training.Seed, spec.Training.TbpttWindow);
         Model.to(device);
         var parameters = Model.parameters().ToArray();
-        Optimizer = OptimizerFactory.Create(spec.Optimizer, parameters);
+        flat = OptimizerFactory.UsesFlatParameters(spec.Optimizer) ? FlatParameters.TryCreate(parameters) : null;
+        Optimizer = OptimizerFactory.Create(spec.Optimizer, parameters, flat);
         loss = LossFactory.Create(spec.Loss);
-        context = new StepContext(Model, Optimizer, loss, parameters, spec.Training);
+        context = new StepContext(Model, Optimizer, loss, parameters, spec.Training, flat);
         // The factory read the spec's lr into the optimizer; from here on the schedule alone sets it, at each epoch's start.
         schedule = new LrSchedule(spec.Training.Schedule, spec.Training.WarmupEpochs, Optimizer.LearningRate);
         stopping = spec.Training.EarlyStopping is { } early ? new EarlyStopping(early) : null;
@@ -55,6 +57,8 @@ public sealed class TrainingSession : IDisposable
     public TrainingSpec Spec { get; }
     public nn.Module<Tensor, Tensor> Model { get; }
     public ITrainingOptimizer Optimizer { get; }
+    /// <summary>The parameters' flat layout, when the optimizer updates them that way (null otherwise).</summary>
+    public FlatParameters? FlatLayout => flat;
     public TrainingProgress Progress { get; private set; } = new();
     public bool HasValidation => validationSet is not null;
     public int TrainRows => trainSet.Rows;
@@ -130,23 +134,33 @@ public sealed class TrainingSession : IDisposable
     void RunEpoch(ITrainingObserver observer, CancellationToken ct)
     {
         Model.train();
+        // Everything else that touches the parameters (loading, early stopping's restore) copies in place; a bug that re-assigned one would make the flat update silently miss it.
+        if (flat is not null && !flat.IsIntact()) throw new InvalidOperationException("A parameter no longer lives in the flat buffer.");
         using var order = randperm(trainSet.Rows, generator: shuffle, device: trainSet.X.device);
         using var batches = new EpochBatches(trainSet, order);
+        using var correct = decoding == ClassDecoding.None ? null : new DeferredCorrectCount(decoding);
         var bounds = new DivergenceBounds(Spec.Training.DivergenceGradNorm, Spec.Training.DivergenceLossRatio);
-        for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var step = Trainer.Step(context, batches, start, batchSize, decoding, bounds, Progress);
-            Progress = Progress with
+            for (int start = Progress.StepInEpoch * batchSize; start < trainSet.Rows; start += batchSize)
             {
-                StepInEpoch = Progress.StepInEpoch + 1,
-                GlobalStep = Progress.GlobalStep + 1,
-                EpochLossSum = Progress.EpochLossSum + step.LossSum,
-                EpochCorrect = Progress.EpochCorrect + step.Correct,
-                LastGradientNorm = step.GradientNorm,
-                FirstLoss = Progress.FirstLoss ?? step.LossSum / step.BatchRows,
-            };
-            observer.OnStep(new StepMetrics(Progress.GlobalStep, Progress.Epoch, step.LossSum / step.BatchRows, step.GradientNorm, CurrentLearningRate, step.ClippedGradientNorm));
+                ct.ThrowIfCancellationRequested();
+                var step = Trainer.Step(context, batches, start, batchSize, correct, bounds, Progress);
+                Progress = Progress with
+                {
+                    StepInEpoch = Progress.StepInEpoch + 1,
+                    GlobalStep = Progress.GlobalStep + 1,
+                    EpochLossSum = Progress.EpochLossSum + step.LossSum,
+                    LastGradientNorm = step.GradientNorm,
+                    FirstLoss = Progress.FirstLoss ?? step.LossSum / step.BatchRows,
+                };
+                observer.OnStep(new StepMetrics(Progress.GlobalStep, Progress.Epoch, step.LossSum / step.BatchRows, step.GradientNorm, CurrentLearningRate, step.ClippedGradientNorm));
+            }
+        }
+        finally
+        {
+            // Progress is what a checkpoint saves, at a cancel as at the epoch's end: the steps taken so far are counted in it.
+            if (correct is not null) Progress = Progress with { EpochCorrect = Progress.EpochCorrect + correct.Take() };
         }
     }
 
@@ -158,5 +172,6 @@ public sealed class TrainingSession : IDisposable
         Optimizer.Dispose();
         stopping?.Dispose();
         Model.Dispose();
+        flat?.Dispose();
     }
 }

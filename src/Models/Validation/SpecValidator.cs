@@ -22,12 +22,15 @@ public sealed record SpecValidationResult(IDictionary<string, string[]> Errors, 
 /// </summary>
 public static class SpecValidator
 {
-    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null, ModelLimits? limits = null)
+    /// <param name="deviceCheck">Why a device cannot train the spec, or null when it can. Default: whether this process has the device.</param>
+    public static SpecValidationResult Validate(TrainingSpec spec, IUploadedDatasets? uploads = null, ModelLimits? limits = null, Func<ComputeDevice, string?>? deviceCheck = null)
     {
         var errors = new ValidationErrors();
         FieldRangeValidator.Validate(spec, "$", errors);
-        if (!TorchDevices.IsAvailable(spec.Device))
-            errors.Add("$.device", $"device '{spec.Device.ToString().ToLowerInvariant()}' is not available on this server (CUDA not found); use 'cpu'");
+        deviceCheck ??= device => TorchDevices.IsAvailable(device) ? null : "is not available on this server (CUDA not found)";
+        string? deviceUnavailable = deviceCheck(spec.Device);
+        if (deviceUnavailable is not null)
+            errors.Add("$.device", $"device '{spec.Device.ToString().ToLowerInvariant()}' {deviceUnavailable}; use 'cpu'");
         if (!errors.IsEmpty)
             return new SpecValidationResult(errors.ToDictionary(), []);
 

@@ -15,17 +15,9 @@ public sealed class OlderDatabaseTests
         var settings = new Dictionary<string, string> { ["TrainService:DataDirectory"] = folder };
         try
         {
-            await using (var first = new TrainServiceFactory { Settings = settings })
-                Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/api/jobs")).StatusCode);
-            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "trainservice.db")};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                await using var drop = connection.CreateCommand();
-                drop.CommandText = "ALTER TABLE PathologyEvents DROP COLUMN Warning";
-                await drop.ExecuteNonQueryAsync();
-            }
+            await LegacyDataFolder.CreateAsync(folder, "ALTER TABLE PathologyEvents DROP COLUMN Warning");
 
-            await using var second = new TrainServiceFactory { Settings = settings };
+            await using var second = new TrainServiceFactory { Settings = settings, Postgres = false };
             var client = second.CreateClient();
             var created = await client.PostJsonTextAsync("/api/jobs", DiagnosticsSpecs.DeepMlp("sigmoid", epochs: 1));
             var job = await client.WaitForFinalStateAsync((await created.ReadAsync<JobResponse>()).Id);

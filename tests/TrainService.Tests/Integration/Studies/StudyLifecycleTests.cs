@@ -56,17 +56,9 @@ public sealed class OlderDatabaseStudyTablesTests
         var settings = new Dictionary<string, string> { ["TrainService:DataDirectory"] = folder };
         try
         {
-            await using (var first = new TrainServiceFactory { Settings = settings })
-                Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/api/studies")).StatusCode);
-            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "trainservice.db")};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                await using var drop = connection.CreateCommand();
-                drop.CommandText = "DROP TABLE StudyJobs; DROP TABLE Studies;";
-                await drop.ExecuteNonQueryAsync();
-            }
+            await LegacyDataFolder.CreateAsync(folder, "DROP TABLE StudyJobs; DROP TABLE Studies;");
 
-            await using var second = new TrainServiceFactory { Settings = settings };
+            await using var second = new TrainServiceFactory { Settings = settings, Postgres = false };
             var client = second.CreateClient();
             var created = await client.PostJsonTextAsync("/api/studies",
                 StudySpecs.Study("""[{"path": "$.optimizer.lr", "values": [0.05]}]""", seeds: "[1]", baseSpec: StudySpecs.XorBase(epochs: 1)));
