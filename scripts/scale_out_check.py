@@ -4,7 +4,8 @@
 1. 20 jobs submitted to the api are all trained, by both workers (each job records its worker).
 2. SIGKILL of the worker training a 30-epoch job after at least 5 epochs: the other worker resumes it
    within the bound (TrainService:WorkerLostAfter + the fallback poll + margin), and its final metrics
-   and predictions equal an uninterrupted run bit for bit.
+   and predictions equal an uninterrupted run bit for bit. Then SIGTERM of a worker mid-job: it writes
+   its interrupted checkpoint and hands the job back at once; the other worker resumes from it.
 3. SIGKILL of the api while a client submits jobs: every job the api accepted (2xx) is trained.
 4. Pickup latency, submit -> startedAt, over 50 jobs submitted one at a time to an idle worker in another
    process; then the same for the embedded default (one process, SQLite + in-memory queue).
@@ -219,6 +220,30 @@ def main():
                         break
                 sys.exit(f"resumed run differs from the uninterrupted one: predictions {result[1]} vs {reference[1]}")
             print(f"resumed run: {len(result[0])} epochs of metrics and {len(result[1])} predictions equal the uninterrupted run bit for bit", flush=True)
+
+            # 2b. SIGTERM: the worker writes its interrupted checkpoint and hands the job back at once.
+            workers[victim] = start(victim, PORT + (1 if victim == "worker-a" else 2), data, log, *common, "--TrainService:Role=worker",
+                                    f"--TrainService:WorkerName={victim}", "--TrainService:TrainingWorkers=1")
+            job = call(API, "POST", "/api/jobs", dict(LONG_SPEC, name="stopped-worker"))
+            running = wait_for(job["id"], lambda j: j["status"] == "running" and len(call(API, "GET", f"/api/jobs/{j['id']}/metrics")["epochs"]) >= 5, "5 epochs")
+            stopping = running["attempts"][-1]["worker"]
+            epochs_before = len(call(API, "GET", f"/api/jobs/{job['id']}/metrics")["epochs"])
+            workers[stopping].send_signal(signal.SIGTERM)
+            stopped_at = time.time()
+            resumed = wait_for(job["id"], lambda j: len(j["attempts"]) >= 2 or j["status"] not in ("queued", "running"), "a hand-back", timeout=60)
+            handoff = time.time() - stopped_at
+            if workers[stopping].wait(timeout=60) != 0 and workers[stopping].returncode not in (0, -signal.SIGTERM):
+                sys.exit(f"{stopping} exited with {workers[stopping].returncode} after SIGTERM")
+            names = [c["name"] for c in call(API, "GET", f"/api/jobs/{job['id']}/checkpoints")]
+            taker = resumed["attempts"][-1]
+            print(f"SIGTERM of {stopping} after {epochs_before} epochs: checkpoints {names}; {taker['worker']} resumed from epoch "
+                  f"{taker['fromEpoch']} {handoff:.1f} s later", flush=True)
+            if len(resumed["attempts"]) < 2 or taker["worker"] == stopping or taker["fromEpoch"] < epochs_before or handoff > 15:
+                sys.exit("a stopped worker should hand the job back at once, resumed from its interrupted checkpoint by the other worker")
+            if outcome(job["id"]) != reference:
+                sys.exit("the job handed back at SIGTERM differs from the uninterrupted run")
+            print("handed-back run: equal to the uninterrupted run bit for bit", flush=True)
+            survivor = taker["worker"]
 
             # 3. SIGKILL of the api mid-submission: every 2xx job is trained.
             accepted, stop = [], threading.Event()

@@ -1,20 +1,29 @@
+using TrainService.Api.Access;
 using TrainService.Api.Endpoints;
 using TrainService.Api.Hosting;
 using TrainService.Jobs;
 
-var builder = WebApplication.CreateBuilder(args);
+// `keys create|list|revoke …` manages API keys in the configured data folder and exits.
+var (keysCommand, hostArgs) = KeysCommand.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddTrainServiceLogging();
 builder.Services.AddTrainServiceJobs(builder.Configuration);
 builder.Services.AddTrainServiceBackgroundJobs(builder.Configuration);
+builder.Services.AddTrainServiceAccess(builder.Configuration);
 builder.Services.AddTrainServiceApi();
 
 var app = builder.Build();
+if (keysCommand.Length > 0) return await KeysCommand.RunAsync(app, keysCommand);
+if (!ListenPolicy.Check(app)) return 1;
 
 app.UseTrainServiceApi();
-if (app.ServesApi()) // TrainService:Role worker serves only health and metrics
+// TrainService:Role worker serves only health, metrics and the dashboard.
+bool servesApi = app.ServesApi();
+if (servesApi) app.UseTrainServiceResultsPage();
+app.UseTrainServiceAccess();
+if (servesApi)
 {
-    app.UseTrainServiceResultsPage();
     app.MapJobsEndpoints();
     app.MapCheckpointsEndpoints();
     app.MapSpecsEndpoints();
@@ -23,10 +32,12 @@ if (app.ServesApi()) // TrainService:Role worker serves only health and metrics
     app.MapPlotsEndpoints();
     app.MapCompareEndpoints();
     app.MapStudiesEndpoints();
+    app.MapKeysEndpoints();
 }
 app.MapTrainServiceOperations();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using TrainService.Contracts.Json;
+using TrainService.Jobs.Access;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs.Diagnostics;
@@ -11,7 +11,7 @@ using TrainService.Jobs.Persistence;
 namespace TrainService.Jobs;
 
 /// <summary>How a submission ended: a new job, the job an earlier submission with the same key created, or a refusal.</summary>
-public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, QueueFull }
+public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, QueueFull, OwnerQuotaFull }
 
 /// <summary>How a cancel request ended: cancelled (or asked to stop), or refused because the job had already finished.</summary>
 public enum CancelOutcome { Requested, AlreadyFinished }
@@ -25,33 +25,31 @@ public sealed class JobStore
     readonly TrainDbContext db;
     readonly IJobQueue queue;
     readonly TimeProvider clock;
-    readonly IOptions<TrainServiceOptions> options;
+    readonly Admission admission;
     readonly JobDeletion deletion;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
-    internal JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options, JobDeletion deletion)
+    internal JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, Admission admission, JobDeletion deletion)
     {
         this.deletion = deletion;
         this.db = db;
         this.queue = queue;
         this.clock = clock;
-        this.options = options;
+        this.admission = admission;
     }
 
     /// <summary>
     /// Records a validated spec as a queued job, then hands its id to the workers. A repeated
-    /// idempotency key returns the first job instead; a full queue refuses.
+    /// idempotency key returns the first job instead; a full queue or the owner's quota refuses.
     /// </summary>
     public async Task<(SubmitOutcome Outcome, JobResponse? Job)> SubmitAsync(TrainingSpec spec, string? idempotencyKey, CancellationToken ct)
     {
         string specJson = JsonSerializer.Serialize(spec, ContractJson.Options);
         if (idempotencyKey is not null && await FindByKeyAsync(idempotencyKey, specJson, ct) is { } earlier)
             return earlier;
-        if (await db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct) >= options.Value.MaxQueuedJobs)
-            return (SubmitOutcome.QueueFull, null);
         try
         {
-            return (SubmitOutcome.Created, await CreateAsync(spec, specJson, idempotencyKey, ct));
+            return await CreateAsync(spec, specJson, idempotencyKey, ct);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -69,7 +67,7 @@ public sealed class JobStore
         return (SubmitOutcome.Existing, await GetAsync(row.Id, ct));
     }
 
-    async Task<JobResponse> CreateAsync(TrainingSpec spec, string specJson, string? idempotencyKey, CancellationToken ct)
+    async Task<(SubmitOutcome, JobResponse?)> CreateAsync(TrainingSpec spec, string specJson, string? idempotencyKey, CancellationToken ct)
     {
         // Whole milliseconds: what the database round-trips, so POST and GET show the same instant.
         var now = clock.GetUtcNow();
@@ -84,9 +82,14 @@ public sealed class JobStore
             IdempotencyKey = idempotencyKey,
         };
         db.Jobs.Add(row);
-        await db.SaveChangesAsync(ct);
+        var refusal = await admission.SaveJobsAsync(db, 1, ct);
+        if (refusal != Refusal.None)
+        {
+            db.ChangeTracker.Clear();
+            return (refusal == Refusal.QueueFull ? SubmitOutcome.QueueFull : SubmitOutcome.OwnerQuotaFull, null);
+        }
         queue.Enqueue(row.Id, spec.Device);
-        return ToResponse(row, null);
+        return (SubmitOutcome.Created, ToResponse(row, null));
     }
 
     public async Task<JobResponse?> GetAsync(Guid id, CancellationToken ct)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TrainService.Jobs.Access;
 using TrainService.Jobs.Datasets;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Inference;
@@ -22,6 +24,15 @@ public static class JobsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.PredictBatching.IsValid, "TrainService:PredictBatching: Window must be between 00:00:00 and 00:00:01 and MaxRows between 1 and 100000.")
             .ValidateOnStart();
+        services.AddOptions<AccessOptions>()
+            .Bind(configuration.GetSection(AccessOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The host replaces this with the HTTP caller's view (TrainService.Api's HttpCurrentOwner).
+        services.TryAddSingleton<ICurrentOwner, EveryOwner>();
+        services.AddSingleton<IAdmissionLock, AdmissionLock>();
+        services.AddSingleton<Admission>();
+        services.AddInternallyBuilt<ApiKeyStore>(ServiceLifetime.Singleton);
         services.AddOptions<ModelLimits>().Bind(configuration.GetSection(ModelLimits.Section));
         services.TryAddTimeProvider();
         services.AddDbContextFactory<TrainDbContext, TrainDbContextFactory>((provider, db) =>

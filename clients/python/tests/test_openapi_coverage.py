@@ -18,6 +18,7 @@ COVERED = {
     "DeleteDataset": "delete_dataset",
     "CreateStudy": "create_study", "ListStudies": "studies", "GetStudy": "get_study", "CancelStudy": "cancel_study",
     "GetStudyPlot": "study_plot", "DeleteStudy": "delete_study", "DeleteJob": "delete",
+    "CreateApiKey": "create_key", "ListApiKeys": "keys", "RevokeApiKey": "revoke_key",
 }
 
 

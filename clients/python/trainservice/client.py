@@ -96,7 +96,7 @@ class TrainClient:
         return self._http.json("POST", "/api/jobs", json=_spec_body(spec), headers={"Idempotency-Key": key}, spec=True)
 
     def get(self, job_id: str) -> Json:
-        """The job: status, spec with defaults filled in, timestamps, failure reason, final metrics, events."""
+        """The job: status, spec with defaults filled in, timestamps, failure reason, final metrics, events, attempts (each worker that trained or resumed it)."""
         return self._http.json("GET", f"/api/jobs/{job_id}")
 
     def list(self, status: Optional[str] = None, name: Optional[str] = None,
@@ -328,6 +328,20 @@ class TrainClient:
         """Delete a finished job with its metrics, checkpoints and files; a queued or running job
         raises ApiError 409 (cancel it first), and so does a job of a study (delete the study)."""
         self._http.request("DELETE", f"/api/jobs/{job_id}")
+    # --- API keys (Auth:Mode keys; an admin key) ---
+
+    def create_key(self, name: str, scopes: Sequence[str], owner: Optional[str] = None) -> Json:
+        """A new key for ``owner`` (default: ``name``) with ``scopes`` (read, submit, admin): ``{"key", "details"}``.
+        The key is in this answer only; the service keeps its hash."""
+        return self._http.json("POST", "/api/keys", json={"name": name, "owner": owner, "scopes": list(scopes)})
+
+    def keys(self) -> list[Json]:
+        """Every key: id, prefix, name, owner, scopes, created and revoked times (never the key)."""
+        return self._http.json("GET", "/api/keys")
+
+    def revoke_key(self, key_id: str) -> Json:
+        """Revoke a key; the service refuses it (401) from the next request on."""
+        return self._http.json("DELETE", f"/api/keys/{key_id}")
 
 
 def _spec_body(spec: Spec) -> Union[Json, str]:

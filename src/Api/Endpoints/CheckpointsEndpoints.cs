@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs;
@@ -11,11 +13,11 @@ public static class CheckpointsEndpoints
     public static IEndpointRouteBuilder MapCheckpointsEndpoints(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/jobs/{id:guid}").WithTags("Checkpoints");
-        jobs.MapGet("/checkpoints", List).WithName("ListCheckpoints").WithSummary("The job's saved checkpoints, oldest first");
+        jobs.MapGet("/checkpoints", List).WithName("ListCheckpoints").WithSummary("The job's saved checkpoints, oldest first").RequireScope(Scope.Read);
         jobs.MapGet("/checkpoints/{name}", Download).WithName("DownloadCheckpoint")
-            .WithSummary("Download a checkpoint file (final, best, latest, interrupted or epoch-NNNNNN)");
+            .WithSummary("Download a checkpoint file (final, best, latest, interrupted or epoch-NNNNNN)").RequireScope(Scope.Read);
         jobs.MapPost("/predict", Predict).WithName("Predict")
-            .WithSummary("Run inputs through a trained model: the newest checkpoint unless ?checkpoint=final|best|latest|epoch-NNNNNN");
+            .WithSummary("Run inputs through a trained model: the newest checkpoint unless ?checkpoint=final|best|latest|epoch-NNNNNN").RequireScope(Scope.Read);
         return app;
     }
 

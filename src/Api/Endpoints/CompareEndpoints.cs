@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs;
@@ -11,7 +13,8 @@ public static class CompareEndpoints
     {
         app.MapGet("/api/compare", Compare).WithTags("Plots").WithName("CompareJobs")
             .WithSummary("One per-epoch metric of several jobs aligned by epoch: JSON side by side (default), or a PNG/SVG overlay")
-            .Produces<ComparisonResponse>().Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+            .Produces<ComparisonResponse>().Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .RequireScope(Scope.Read);
         return app;
     }
 

@@ -1,9 +1,12 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using TrainService.Api.Hosting;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs;
+using TrainService.Jobs.Access;
 using TrainService.Jobs.Datasets;
 
 namespace TrainService.Api.Endpoints;
@@ -17,21 +20,27 @@ public static class DatasetsEndpoints
             .WithSummary("Upload a CSV or JSON dataset (multipart/form-data: file, task, target, optional features and name)")
             // No Accepts<…>(): routing would answer 415 before DatasetFormReader explains the problem in a 400;
             // DatasetUploadDocumentation describes the form in OpenAPI instead.
-            .DisableAntiforgery();
-        datasets.MapGet("/", List).WithName("ListDatasets").WithSummary("List uploaded datasets, newest first");
-        datasets.MapGet("/{id:guid}", Get).WithName("GetDataset").WithSummary("An uploaded dataset's columns, row count and class balance");
-        datasets.MapDelete("/{id:guid}", Delete).WithName("DeleteDataset").WithSummary("Delete an uploaded dataset (models trained on it keep working)");
+            .DisableAntiforgery().RequireScope(Scope.Submit);
+        datasets.MapGet("/", List).WithName("ListDatasets").WithSummary("List uploaded datasets, newest first").RequireScope(Scope.Read);
+        datasets.MapGet("/{id:guid}", Get).WithName("GetDataset").WithSummary("An uploaded dataset's columns, row count and class balance").RequireScope(Scope.Read);
+        datasets.MapDelete("/{id:guid}", Delete).WithName("DeleteDataset").WithSummary("Delete an uploaded dataset (models trained on it keep working)").RequireScope(Scope.Submit);
         return app;
     }
 
-    static async Task<Results<Created<DatasetResponse>, ValidationProblem>> Upload(
-        HttpRequest request, DatasetStore store, IOptions<TrainServiceOptions> options, CancellationToken ct)
+    static async Task<Results<Created<DatasetResponse>, ValidationProblem, ProblemHttpResult>> Upload(
+        HttpRequest request, HttpResponse response, DatasetStore store, IOptions<TrainServiceOptions> options, IOptions<AccessOptions> quota, CancellationToken ct)
     {
         var (form, problem) = await DatasetFormReader.ReadAsync(request, options.Value.MaxDatasetBytes, ct);
         if (problem is not null) return Invalid(problem);
         var (dataset, errors) = DatasetUploadValidator.Validate(form!, options.Value.MaxDatasetColumns);
         if (dataset is null) return Invalid(errors.ToDictionary());
-        var created = await store.CreateAsync(dataset, ct);
+        var (created, refusal) = await store.CreateAsync(dataset, ct);
+        if (created is null)
+        {
+            response.Headers.RetryAfter = "60";
+            return TypedResults.Problem(title: "Upload quota exceeded", statusCode: StatusCodes.Status429TooManyRequests,
+                detail: $"This owner may keep {quota.Value.MaxUploadedBytesPerOwner} bytes of uploaded datasets ({refusal}); delete some and retry.");
+        }
         return TypedResults.Created($"/api/datasets/{created.Id}", created);
     }
 

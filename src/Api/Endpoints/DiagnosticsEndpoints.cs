@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs;
@@ -8,7 +10,8 @@ public static class DiagnosticsEndpoints
 {
     public static IEndpointRouteBuilder MapDiagnosticsEndpoints(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/api/jobs").WithTags("Diagnostics");
+        // Read-only, all of it: the group's scope is each endpoint's.
+        var jobs = app.MapGroup("/api/jobs").WithTags("Diagnostics").RequireScope(Scope.Read);
         jobs.MapGet("/{id:guid}/diagnostics", Diagnostics).WithName("GetJobDiagnostics")
             .WithSummary("Per-layer gradient norms, update/weight ratios, activation statistics and pathology events at the sampled steps");
         jobs.MapGet("/{id:guid}/results", Results).WithName("GetJobResults")

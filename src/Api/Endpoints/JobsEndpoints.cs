@@ -1,8 +1,12 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs;
+using TrainService.Jobs.Access;
+using Microsoft.Extensions.Options;
 
 namespace TrainService.Api.Endpoints;
 
@@ -13,21 +17,21 @@ public static class JobsEndpoints
         var jobs = app.MapGroup("/api/jobs").WithTags("Jobs");
         jobs.MapPost("/", Create).WithName("CreateJob")
             .WithSummary("Validate a training spec and enqueue it as a job")
-            .Accepts<TrainingSpec>("application/json");
+            .Accepts<TrainingSpec>("application/json").RequireScope(Scope.Submit);
         jobs.MapGet("/", List).WithName("ListJobs")
-            .WithSummary("List job summaries, newest first; filter by status, name prefix and creation time");
-        jobs.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, timestamps, failure reason and final metrics");
-        jobs.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelJob").WithSummary("Cancel a queued job, or stop a running one at its next batch");
+            .WithSummary("List job summaries, newest first; filter by status, name prefix and creation time").RequireScope(Scope.Read);
+        jobs.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, timestamps, failure reason and final metrics").RequireScope(Scope.Read);
+        jobs.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelJob").WithSummary("Cancel a queued job, or stop a running one at its next batch").RequireScope(Scope.Submit);
         jobs.MapDelete("/{id:guid}", Delete).WithName("DeleteJob")
-            .WithSummary("Delete a finished job with its metrics, events, checkpoints and their stored files; a queued or running job must be cancelled first (409)");
+            .WithSummary("Delete a finished job with its metrics, events, checkpoints and their stored files; a queued or running job must be cancelled first (409)").RequireScope(Scope.Submit);
         jobs.MapGet("/{id:guid}/metrics/steps", Steps).WithName("GetJobStepMetrics")
-            .WithSummary("Per-step loss, gradient norm and learning rate, downsampled on the server to at most maxPoints");
-        jobs.MapGet("/{id:guid}/metrics", Metrics).WithName("GetJobMetrics").WithSummary("Per-epoch loss, accuracy and time");
+            .WithSummary("Per-step loss, gradient norm and learning rate, downsampled on the server to at most maxPoints").RequireScope(Scope.Read);
+        jobs.MapGet("/{id:guid}/metrics", Metrics).WithName("GetJobMetrics").WithSummary("Per-epoch loss, accuracy and time").RequireScope(Scope.Read);
         return app;
     }
 
     static async Task<Results<Created<JobResponse>, Ok<JobResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        HttpRequest request, HttpResponse response, JobStore store, SpecGate gate,
+        HttpRequest request, HttpResponse response, JobStore store, SpecGate gate, IOptions<AccessOptions> quota,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > 200 })
@@ -48,6 +52,8 @@ public static class JobsEndpoints
             case SubmitOutcome.KeyReusedWithDifferentSpec:
                 return TypedResults.Problem(title: "Idempotency-Key reused", statusCode: StatusCodes.Status422UnprocessableEntity,
                     detail: "This Idempotency-Key was already used with a different spec; use a new key for a new job.");
+            case SubmitOutcome.OwnerQuotaFull:
+                return OwnerQuotaFull(response, quota.Value.MaxActiveJobsPerOwner);
             default:
                 response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(title: "Too many queued jobs", statusCode: StatusCodes.Status429TooManyRequests,
@@ -56,6 +62,13 @@ public static class JobsEndpoints
     }
 
     const int RetryAfterSeconds = 5;
+
+    internal static ProblemHttpResult OwnerQuotaFull(HttpResponse response, int quota)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(title: "Too many active jobs for this owner", statusCode: StatusCodes.Status429TooManyRequests,
+            detail: $"This owner may have {quota} jobs queued or running at once; retry after {RetryAfterSeconds} seconds, when some have finished.");
+    }
 
     /// <param name="store">The jobs.</param>
     /// <param name="ct">Request abort.</param>

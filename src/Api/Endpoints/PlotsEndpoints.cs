@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Json;
@@ -13,10 +15,12 @@ public static class PlotsEndpoints
     {
         app.MapGet("/api/jobs/{id:guid}/plots/{kind}", JobPlot).WithTags("Plots").WithName("GetJobPlot")
             .WithSummary("A job's plot as PNG (default) or SVG: loss, accuracy, gradient-flow, activations or decision-boundary")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .RequireScope(Scope.Read);
         app.MapGet("/api/activations/{name}/plot", ActivationPlot).WithTags("Plots").WithName("GetActivationPlot")
             .WithSummary("An activation f and its derivative f' over [from, to], as PNG (default) or SVG")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .RequireScope(Scope.Read);
         return app;
     }
 

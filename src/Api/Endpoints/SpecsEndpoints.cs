@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Api.Hosting;
 using TrainService.Contracts.Responses;
@@ -12,10 +14,10 @@ public static class SpecsEndpoints
     {
         app.MapPost("/api/specs/validate", Validate).WithTags("Specs").WithName("ValidateSpec")
             .WithSummary("Check a spec without enqueuing it; a valid one returns each layer's output shape and the parameter count")
-            .Accepts<TrainingSpec>("application/json");
+            .Accepts<TrainingSpec>("application/json").RequireScope(Scope.Read);
         app.MapGet("/api/specs/schema", Schema).WithTags("Specs").WithName("GetSpecSchema")
             .WithSummary("The training spec as a JSON Schema (draft 2020-12), for editors and offline validation")
-            .Produces<string>(StatusCodes.Status200OK, "application/schema+json");
+            .Produces<string>(StatusCodes.Status200OK, "application/schema+json").RequireScope(Scope.Read);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using TrainService.Api.Access;
+using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs.Studies;
@@ -13,21 +15,22 @@ public static class StudiesEndpoints
         var studies = app.MapGroup("/api/studies").WithTags("Studies");
         studies.MapPost("/", Create).WithName("CreateStudy")
             .WithSummary("Expand a base spec × factors × seeds into jobs, validate every one, then enqueue them all")
-            .Accepts<StudySpec>("application/json");
-        studies.MapGet("/", List).WithName("ListStudies").WithSummary("Every study, newest first, with its status");
+            .Accepts<StudySpec>("application/json").RequireScope(Scope.Submit);
+        studies.MapGet("/", List).WithName("ListStudies").WithSummary("Every study, newest first, with its status").RequireScope(Scope.Read);
         studies.MapGet("/{id:guid}", Get).WithName("GetStudy")
             .WithSummary("A study's status, jobs and arms table (mean, std, 95% CI, paired tests against the best); format=json, csv or markdown")
-            .Produces<StudyResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "text/markdown");
+            .Produces<StudyResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "text/markdown").RequireScope(Scope.Read);
         studies.MapGet("/{id:guid}/plots/{kind}", Plot).WithName("GetStudyPlot")
             .WithSummary("A study's plot as PNG (default) or SVG: curves (mean objective by epoch per arm, 95% band) or bars (final objective per arm, 95% CI)")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").RequireScope(Scope.Read);
         studies.MapDelete("/{id:guid}", Delete).WithName("DeleteStudy")
-            .WithSummary("Cancel the study, wait for its jobs to stop, then delete it with its jobs, their metrics, checkpoints and stored files");
-        studies.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelStudy").WithSummary("Cancel every queued or running job of the study");
+            .WithSummary("Cancel the study, wait for its jobs to stop, then delete it with its jobs, their metrics, checkpoints and stored files").RequireScope(Scope.Submit);
+        studies.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelStudy").WithSummary("Cancel every queued or running job of the study").RequireScope(Scope.Submit);
         return app;
     }
 
-    static async Task<Results<Created<StudyResponse>, ValidationProblem, ProblemHttpResult>> Create(HttpRequest request, HttpResponse response, StudyStore store, CancellationToken ct)
+    static async Task<Results<Created<StudyResponse>, ValidationProblem, ProblemHttpResult>> Create(HttpRequest request, HttpResponse response, StudyStore store,
+        Microsoft.Extensions.Options.IOptions<TrainService.Jobs.Access.AccessOptions> quota, CancellationToken ct)
     {
         var (study, errors) = await JsonBodyReader.ReadAsync<StudySpec>(request, ct);
         if (errors is not null) return TypedResults.ValidationProblem(errors, title: "The study is malformed");
@@ -38,6 +41,8 @@ public static class StudiesEndpoints
                 return TypedResults.Created($"/api/studies/{created!.Id}", created);
             case StudySubmitOutcome.Invalid:
                 return TypedResults.ValidationProblem(invalid, title: "The study is invalid");
+            case StudySubmitOutcome.OwnerQuotaFull:
+                return JobsEndpoints.OwnerQuotaFull(response, quota.Value.MaxActiveJobsPerOwner);
             default:
                 response.Headers.RetryAfter = "5";
                 return TypedResults.Problem(title: "Too many queued jobs", statusCode: StatusCodes.Status429TooManyRequests,

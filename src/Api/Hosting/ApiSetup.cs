@@ -2,7 +2,10 @@ using System.Reflection;
 using Hangfire;
 using Microsoft.OpenApi;
 using Prometheus;
+using Microsoft.Extensions.Options;
 using Serilog;
+using TrainService.Api.Access;
+using TrainService.Jobs.Access;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Specs;
 
@@ -38,6 +41,7 @@ public static class ApiSetup
             swagger.SchemaFilter<StudySchemaFilter>();
             swagger.OperationFilter<DatasetUploadDocumentation>();
             swagger.OperationFilter<JobEventStreamDocumentation>();
+            ApiKeyDocumentation.AddTo(swagger);
             foreach (var assembly in new[] { Assembly.GetExecutingAssembly(), typeof(TrainingSpec).Assembly })
             {
                 string xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
@@ -61,17 +65,24 @@ public static class ApiSetup
 
     /// <summary>TrainService:Role all or api: the HTTP API, the results page and Swagger are served.</summary>
     public static bool ServesApi(this WebApplication app) =>
-        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrainService.Jobs.TrainServiceOptions>>().Value.Role is not TrainService.Jobs.ServiceRole.Worker;
+        app.Services.GetRequiredService<IOptions<TrainService.Jobs.TrainServiceOptions>>().Value.Role is not TrainService.Jobs.ServiceRole.Worker;
 
-    /// <summary>Health and the Hangfire dashboard (local requests only, Hangfire's default); <c>/</c> is the results page.</summary>
+    /// <summary>
+    /// Health and Prometheus metrics (open: probes and scrapers carry no key) and the Hangfire
+    /// dashboard: an admin key in keys mode (Basic login, the key as password), else local
+    /// requests only (Hangfire's default). <c>/</c> is the results page.
+    /// </summary>
     public static WebApplication MapTrainServiceOperations(this WebApplication app)
     {
         // /health and /health/ready run every check; /health/live only says the process answers.
-        app.MapHealthChecks("/health").WithName("Health");
-        app.MapHealthChecks("/health/ready").WithName("Ready");
-        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).WithName("Live");
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<TrainService.Jobs.Monitoring.ServiceMetrics>().Registry);
-        app.MapHangfireDashboard("/hangfire");
+        app.MapHealthChecks("/health").WithName("Health").AllowWithoutKey();
+        app.MapHealthChecks("/health/ready").WithName("Ready").AllowWithoutKey();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).WithName("Live").AllowWithoutKey();
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<TrainService.Jobs.Monitoring.ServiceMetrics>().Registry).AllowWithoutKey();
+        bool keys = app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.Mode == AuthMode.Keys;
+        // In keys mode the endpoint's admin scope is the gate, so Hangfire's local-only filter is dropped.
+        var dashboard = keys ? new DashboardOptions { Authorization = [] } : new DashboardOptions();
+        app.MapHangfireDashboard(AccessSetup.DashboardPath, dashboard).RequireScope(TrainService.Contracts.Access.Scope.Admin);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TrainService.Contracts.Responses;
+using TrainService.Jobs.Access;
 using TrainService.Jobs.Persistence;
 using TrainService.Jobs.Storage;
 using TrainService.Models.Data;
@@ -17,16 +18,19 @@ public sealed class DatasetStore : IUploadedDatasets
     readonly IDbContextFactory<TrainDbContext> dbFactory;
     readonly IArtifactStore artifacts;
     readonly TimeProvider clock;
+    readonly Admission admission;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
-    internal DatasetStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock)
+    internal DatasetStore(IDbContextFactory<TrainDbContext> dbFactory, IArtifactStore artifacts, TimeProvider clock, Admission admission)
     {
         this.dbFactory = dbFactory;
         this.artifacts = artifacts;
         this.clock = clock;
+        this.admission = admission;
     }
 
-    public async Task<DatasetResponse> CreateAsync(ValidatedDataset data, CancellationToken ct)
+    /// <summary>Stores the dataset, unless it would take its owner past the upload quota (then nothing is kept).</summary>
+    public async Task<(DatasetResponse? Dataset, Refusal Refusal)> CreateAsync(ValidatedDataset data, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(clock.GetUtcNow());
         string key = ArtifactKeys.Dataset(id);
@@ -49,14 +53,19 @@ public sealed class DatasetStore : IUploadedDatasets
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.Datasets.Add(row);
-            await db.SaveChangesAsync(ct);
+            var refusal = await admission.SaveDatasetAsync(db, size, ct);
+            if (refusal != Refusal.None)
+            {
+                artifacts.Delete(key);
+                return (null, refusal);
+            }
         }
         catch
         {
             artifacts.Delete(key);
             throw;
         }
-        return ToResponse(row);
+        return (ToResponse(row), Refusal.None);
     }
 
     public async Task<PagedList<DatasetResponse>> ListAsync(int page, int pageSize, CancellationToken ct)

@@ -3,7 +3,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>An uploaded dataset's metadata; its rows are a blob in the artifact store, written before this row.</summary>
-internal sealed class DatasetRow
+internal sealed class DatasetRow : IOwnedRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
@@ -19,4 +19,5 @@ internal sealed class DatasetRow
     public required string ArtifactKey { get; set; }
     public long SizeBytes { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public string Owner { get; set; } = "";
 }

@@ -3,7 +3,7 @@ using TrainService.Contracts.Responses;
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>Our own record of a job; Hangfire's ids never leave the Jobs project.</summary>
-internal sealed class JobRow
+internal sealed class JobRow : IOwnedRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
@@ -25,4 +25,5 @@ internal sealed class JobRow
     /// keeps the full count); raised when the job's arm is promoted, null when it may train to the spec's end.
     /// </summary>
     public int? EpochBudget { get; set; }
+    public string Owner { get; set; } = "";
 }

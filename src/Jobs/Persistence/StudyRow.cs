@@ -1,7 +1,7 @@
 namespace TrainService.Jobs.Persistence;
 
 /// <summary>A study as submitted, and the arms it expanded to. Write-once but for the halving rung; its status is derived from its jobs.</summary>
-internal sealed class StudyRow
+internal sealed class StudyRow : IOwnedRow
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
@@ -12,6 +12,7 @@ internal sealed class StudyRow
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>With a halving scheduler: the rung (0-based) whose jobs run now; the last rung trains to the spec's epochs. Null without a scheduler.</summary>
     public int? HalvingRung { get; set; }
+    public string Owner { get; set; } = "";
 }
 
 /// <summary>Which job runs which arm and seed of a study.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using TrainService.Jobs.Access;
 
 namespace TrainService.Jobs.Persistence;
 
@@ -18,13 +19,14 @@ internal static class TrainDatabase
     }
 
     /// <summary>The provider's own subclass, so that EF Core applies that provider's migrations.</summary>
-    public static TrainDbContext Create(DbContextOptions options, StorageKind storage) => storage == StorageKind.Postgres
-        ? new PostgresTrainDbContext(options)
-        : new SqliteTrainDbContext(options);
+    public static TrainDbContext Create(DbContextOptions options, StorageKind storage, OwnerVisibility visibility) => storage == StorageKind.Postgres
+        ? new PostgresTrainDbContext(options, visibility)
+        : new SqliteTrainDbContext(options, visibility);
 }
 
-/// <summary>Every <see cref="TrainDbContext"/> the services ask for is the configured provider's subclass.</summary>
-internal sealed class TrainDbContextFactory(DbContextOptions<TrainDbContext> options, IOptions<TrainServiceOptions> settings) : IDbContextFactory<TrainDbContext>
+/// <summary>Every <see cref="TrainDbContext"/> the services ask for is the configured provider's subclass.
+/// Each shows what its caller may see: the owner of the request's API key, or everything for a worker.</summary>
+internal sealed class TrainDbContextFactory(DbContextOptions<TrainDbContext> options, IOptions<TrainServiceOptions> settings, ICurrentOwner caller) : IDbContextFactory<TrainDbContext>
 {
-    public TrainDbContext CreateDbContext() => TrainDatabase.Create(options, settings.Value.Storage);
+    public TrainDbContext CreateDbContext() => TrainDatabase.Create(options, settings.Value.Storage, caller.Current);
 }

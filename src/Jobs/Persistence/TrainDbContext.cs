@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TrainService.Jobs.Access;
 
 namespace TrainService.Jobs.Persistence;
 
@@ -7,9 +8,27 @@ namespace TrainService.Jobs.Persistence;
 /// Job metadata, metric series and checkpoint rows. Blobs live in the artifact store. The model is
 /// one; each database provider has its own subclass only so that it has its own migrations
 /// (<see cref="SqliteTrainDbContext"/>, <see cref="PostgresTrainDbContext"/>).
+/// Ownership is enforced here, once per resource: the query filters below show a caller only
+/// its owner's jobs, datasets and studies (and checkpoints through their job), so another
+/// owner's id reads as missing everywhere; new owned rows get the caller's owner.
 /// </summary>
-internal class TrainDbContext(DbContextOptions options) : DbContext(options)
+internal class TrainDbContext : DbContext
 {
+    /// <summary>Sees every owner: design-time tools and tests that build a context by hand.</summary>
+    public TrainDbContext(DbContextOptions options) : this(options, OwnerVisibility.Everything) { }
+
+    /// <param name="options">The provider and connection.</param>
+    /// <param name="visibility">Whose rows this context shows and stamps (TrainDbContextFactory passes the caller's).</param>
+    public TrainDbContext(DbContextOptions options, OwnerVisibility visibility) : base(options)
+    {
+        Owner = visibility.Owner;
+        SeesEveryOwner = visibility.SeesEveryOwner;
+    }
+
+    /// <summary>The caller's owner, fixed for the context's life (read by the query filters, stamped on inserts).</summary>
+    public string Owner { get; }
+    public bool SeesEveryOwner { get; }
+
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
@@ -19,6 +38,7 @@ internal class TrainDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<StudyJobRow> StudyJobs => Set<StudyJobRow>();
     public DbSet<WorkerRow> Workers => Set<WorkerRow>();
     public DbSet<JobAttemptRow> JobAttempts => Set<JobAttemptRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -36,14 +56,31 @@ internal class TrainDbContext(DbContextOptions options) : DbContext(options)
             job.Property(j => j.Name).HasMaxLength(200);
             job.HasIndex(j => j.CreatedAt);
             job.HasIndex(j => j.Status);
-            job.HasIndex(j => j.IdempotencyKey).IsUnique();
+            // Per owner: two owners may pick the same key without seeing each other's jobs.
+            job.HasIndex(j => new { j.Owner, j.IdempotencyKey }).IsUnique();
             job.Property(j => j.IdempotencyKey).HasMaxLength(200);
+            OwnedBy(job);
+            job.HasQueryFilter(j => SeesEveryOwner || j.Owner == Owner);
         });
         model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
-        model.Entity<CheckpointRow>().HasKey(c => new { c.JobId, c.Name });
-        model.Entity<DatasetRow>(DatasetRowMapping.Configure);
+        model.Entity<CheckpointRow>(checkpoint =>
+        {
+            checkpoint.HasKey(c => new { c.JobId, c.Name });
+            checkpoint.HasQueryFilter(c => SeesEveryOwner || Jobs.Any(j => j.Id == c.JobId && j.Owner == Owner));
+        });
+        model.Entity<DatasetRow>(dataset =>
+        {
+            DatasetRowMapping.Configure(dataset);
+            OwnedBy(dataset);
+            dataset.HasQueryFilter(d => SeesEveryOwner || d.Owner == Owner);
+        });
         model.Entity<PathologyEventRow>().HasKey(e => new { e.JobId, e.Kind, e.Layer, e.Step });
-        model.Entity<StudyRow>().HasKey(s => s.Id);
+        model.Entity<StudyRow>(study =>
+        {
+            study.HasKey(s => s.Id);
+            OwnedBy(study);
+            study.HasQueryFilter(s => SeesEveryOwner || s.Owner == Owner);
+        });
         model.Entity<StudyJobRow>().HasKey(s => new { s.StudyId, s.Arm, s.Seed });
         model.Entity<WorkerRow>(worker =>
         {
@@ -57,5 +94,28 @@ internal class TrainDbContext(DbContextOptions options) : DbContext(options)
             attempt.HasKey(a => new { a.JobId, a.Attempt });
             attempt.Property(a => a.Worker).HasMaxLength(100);
         });
+        model.Entity<ApiKeyRow>(ApiKeyRowMapping.Configure);
+    }
+
+    static void OwnedBy<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> row) where T : class, IOwnedRow =>
+        row.Property(r => r.Owner).HasMaxLength(200).IsRequired().HasDefaultValue("");
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampOwner();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        StampOwner();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
+
+    void StampOwner()
+    {
+        foreach (var entry in ChangeTracker.Entries<IOwnedRow>())
+            if (entry.State == EntityState.Added && entry.Entity.Owner.Length == 0)
+                entry.Entity.Owner = Owner;
     }
 }

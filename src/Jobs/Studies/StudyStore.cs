@@ -6,6 +6,7 @@ using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Contracts.Specs.Studies;
+using TrainService.Jobs.Access;
 using TrainService.Jobs.Execution;
 using TrainService.Jobs.Persistence;
 using TrainService.Models.Validation;
@@ -13,7 +14,7 @@ using TrainService.Models.Validation;
 namespace TrainService.Jobs.Studies;
 
 /// <summary>How a study submission ended.</summary>
-public enum StudySubmitOutcome { Created, Invalid, QueueFull }
+public enum StudySubmitOutcome { Created, Invalid, QueueFull, OwnerQuotaFull }
 
 /// <summary>How a study delete ended: deleted, no such study, or jobs still stopping after the wait.</summary>
 public enum StudyDeleteOutcome { Deleted, NotFound, StillStopping }
@@ -29,11 +30,11 @@ public sealed class StudyStore
     readonly JobStore jobs;
     readonly IJobQueue queue;
     readonly TimeProvider clock;
-    readonly IOptions<TrainServiceOptions> options;
+    readonly Admission admission;
     readonly JobDeletion deletion;
 
-    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, IOptions<TrainServiceOptions> options, JobDeletion deletion) =>
-        (this.db, this.gate, this.jobs, this.queue, this.clock, this.options, this.deletion) = (db, gate, jobs, queue, clock, options, deletion);
+    internal StudyStore(TrainDbContext db, SpecGate gate, JobStore jobs, IJobQueue queue, TimeProvider clock, Admission admission, JobDeletion deletion) =>
+        (this.db, this.gate, this.jobs, this.queue, this.clock, this.admission, this.deletion) = (db, gate, jobs, queue, clock, admission, deletion);
 
     /// <summary>How long a delete waits for its running jobs to stop at their next batch before it gives up (409).</summary>
     public static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
@@ -58,9 +59,6 @@ public sealed class StudyStore
             }
         var budgets = errors.IsEmpty ? HalvingBudgets(study, accepted.Select(a => a.Spec).ToList(), errors) : null;
         if (!errors.IsEmpty) return (StudySubmitOutcome.Invalid, null, errors.ToDictionary());
-        int queued = await db.Jobs.CountAsync(j => j.Status == JobStatus.Queued, ct);
-        if (queued + accepted.Count > options.Value.MaxQueuedJobs) return (StudySubmitOutcome.QueueFull, null, errors.ToDictionary());
-
         // Whole milliseconds: what the database round-trips.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
@@ -86,7 +84,12 @@ public sealed class StudyStore
             db.StudyJobs.Add(new StudyJobRow { StudyId = row.Id, Arm = arm.Index, Seed = seed, JobId = job.Id });
             created.Add((job.Id, spec.Device));
         }
-        await db.SaveChangesAsync(ct);
+        var refusal = await admission.SaveJobsAsync(db, created.Count, ct);
+        if (refusal != Refusal.None)
+        {
+            db.ChangeTracker.Clear();
+            return (refusal == Refusal.QueueFull ? StudySubmitOutcome.QueueFull : StudySubmitOutcome.OwnerQuotaFull, null, errors.ToDictionary());
+        }
         foreach (var (id, device) in created) queue.Enqueue(id, device);
         return (StudySubmitOutcome.Created, await GetAsync(row.Id, ct), errors.ToDictionary());
     }

@@ -42,13 +42,7 @@ public sealed class MigrationTests : IDisposable
         // The oldest shape real folders have: before events had warnings and before studies.
         await LegacyDataFolder.CreateAsync(folder, "ALTER TABLE PathologyEvents DROP COLUMN Warning; DROP TABLE StudyJobs; DROP TABLE Studies;");
         await using (var old = OpenSqlite())
-        {
-            // Today's model writes every column it has; the columns later migrations add exist only while the row is written.
-            await old.Database.ExecuteSqlRawAsync("ALTER TABLE Jobs ADD COLUMN EpochBudget INTEGER");
-            old.Jobs.Add(new JobRow { Id = oldJob, Name = "from-before", Status = JobStatus.Succeeded, SpecJson = Specs.Xor(epochs: 1), CreatedAt = DateTimeOffset.UtcNow });
-            await old.SaveChangesAsync();
-            await old.Database.ExecuteSqlRawAsync("ALTER TABLE Jobs DROP COLUMN EpochBudget");
-        }
+            await InsertLegacyJobAsync(old, oldJob);
 
         for (int start = 0; start < 2; start++) // the second start finds the history and changes nothing
         {
@@ -62,6 +56,15 @@ public sealed class MigrationTests : IDisposable
 
         await using var db = OpenSqlite();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>A job row as the oldest schema holds it: SQL, since today's entity has columns that schema lacks.</summary>
+    internal static Task InsertLegacyJobAsync(TrainDbContext db, Guid id)
+    {
+        string key = id.ToString().ToUpperInvariant(); // how EF Core stores a Guid in SQLite
+        long createdAt = (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(DateTimeOffset.UtcNow)!;
+        string spec = Specs.Xor(epochs: 1);
+        return db.Database.ExecuteSqlAsync($"INSERT INTO Jobs (Id, Name, Status, SpecJson, CreatedAt, CancelRequested) VALUES ({key}, 'from-before', 'Succeeded', {spec}, {createdAt}, 0)");
     }
 
     Dictionary<string, string> Settings() => new() { ["TrainService:DataDirectory"] = folder };

@@ -23,7 +23,7 @@ public sealed class PostgresRolesTests
     [Fact]
     public async Task TwoHostsStartingAtOnce_MigrateOnce_AndBothServe()
     {
-        string database = await PostgresCluster.CreateDatabaseAsync();
+        string database = await PostgresCluster.CreateDatabaseAsync(empty: true);
         string folder = Path.Combine(Path.GetTempPath(), "trainservice-tests", Guid.NewGuid().ToString("N"));
         await using var first = new TrainServiceFactory { Postgres = true, ConnectionString = database, DataDirectory = folder, Settings = Role("api") };
         await using var second = new TrainServiceFactory { Postgres = true, ConnectionString = database, DataDirectory = folder, Settings = Role("worker") };

@@ -12,7 +12,7 @@ using TrainService.Jobs.Persistence;
 namespace TrainService.Jobs.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTrainDbContext))]
-    [Migration("20261206210445_StudyHalvingBudgets")]
+    [Migration("20261206212505_StudyHalvingBudgets")]
     partial class StudyHalvingBudgets
     {
         /// <inheritdoc />
@@ -24,6 +24,53 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("TrainService.Jobs.Persistence.ApiKeyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("Prefix");
+
+                    b.ToTable("ApiKeys");
+                });
 
             modelBuilder.Entity("TrainService.Jobs.Persistence.CheckpointRow", b =>
                 {
@@ -84,6 +131,13 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
@@ -167,6 +221,13 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("SpecJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -183,10 +244,10 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("Status");
+
+                    b.HasIndex("Owner", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("Jobs");
                 });
@@ -285,6 +346,13 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
 
                     b.HasKey("Id");
 
