@@ -32,7 +32,9 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Job {JobId} ({Name}) started", jobId, job.Name);
-        return JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        // A halving study's budget ends this run early; promotion raises it and the job resumes from its final checkpoint.
+        return job.EpochBudget is { } budget && budget < spec.Training.Epochs ? spec with { Training = spec.Training with { Epochs = budget } } : spec;
     }
 
     /// <summary>Records which worker started (or resumed) the job, and from which epoch.</summary>

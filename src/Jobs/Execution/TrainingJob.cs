@@ -25,6 +25,7 @@ public sealed class TrainingJob
     readonly TimeProvider clock;
     readonly ILogger<TrainingJob> logger;
     readonly ServiceMetrics metrics;
+    readonly IJobEndedHandler ended;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
     internal TrainingJob(
@@ -37,8 +38,10 @@ public sealed class TrainingJob
         IOptions<TrainServiceOptions> options,
         TimeProvider clock,
         ServiceMetrics metrics,
+        IJobEndedHandler ended,
         ILogger<TrainingJob> logger)
     {
+        this.ended = ended;
         this.metrics = metrics;
         this.dbFactory = dbFactory;
         this.progress = progress;
@@ -93,6 +96,23 @@ public sealed class TrainingJob
         finally
         {
             await lease.ReleaseAsync(jobId);
+            await AfterJobAsync(jobId, ct);
+        }
+    }
+
+    /// <summary>
+    /// After the lease is gone, so that a job the handler re-queues can be claimed at once. A failure
+    /// here loses nothing: the study's state is in the database and start-up advances every study again.
+    /// </summary>
+    async Task AfterJobAsync(Guid jobId, CancellationToken ct)
+    {
+        try
+        {
+            await ended.AfterJobAsync(jobId, ct);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Job {JobId}: its study could not be advanced; the next start-up retries", jobId);
         }
     }
 

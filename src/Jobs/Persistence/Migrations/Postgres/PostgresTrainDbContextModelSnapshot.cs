@@ -194,6 +194,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("EpochBudget")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("text");
 
@@ -337,6 +340,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("HalvingRung")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()

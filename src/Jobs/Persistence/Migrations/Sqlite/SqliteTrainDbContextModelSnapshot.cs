@@ -189,6 +189,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EpochBudget")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
@@ -332,6 +335,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HalvingRung")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
