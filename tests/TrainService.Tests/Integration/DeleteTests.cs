@@ -12,8 +12,10 @@ namespace TrainService.Tests.Integration;
 /// Deleting a job or a study removes every row that names its jobs and every stored file they
 /// had, read back from the database and the artifact folder themselves; jobs still training are refused or stopped first.
 /// </summary>
-public sealed class DeleteTests : ServiceTest
+public sealed class DeleteTests() : ServiceTest(new TrainServiceFactory { Postgres = false })
 {
+    // SQLite only: the rows are counted in the data folder's database file itself.
+
     static string Checkpointed(int epochs) =>
         Specs.Xor(epochs).Replace("\"training\":", "\"checkpoints\": {\"everyEpochs\": 1, \"keepLast\": 3}, \"training\":");
 

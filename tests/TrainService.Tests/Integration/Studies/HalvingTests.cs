@@ -110,7 +110,7 @@ public sealed class HalvingRestartTests
         try
         {
             Guid id;
-            await using (var first = new TrainServiceFactory { Settings = settings, ConfigureServices = s => s.AddSingleton<IJobEndedHandler, NoPromotions>() })
+            await using (var first = new TrainServiceFactory { Settings = settings, Postgres = false, ConfigureServices = s => s.AddSingleton<IJobEndedHandler, NoPromotions>() })
             {
                 var client = first.CreateClient();
                 var created = await (await client.PostJsonTextAsync("/api/studies", body)).ReadAsync<StudyResponse>();
@@ -127,7 +127,7 @@ public sealed class HalvingRestartTests
                 Assert.Equal((0, 6 * 2), (study.Halving!.Rung, study.Halving.EpochsTrained));
             }
 
-            await using var second = new TrainServiceFactory { Settings = settings };
+            await using var second = new TrainServiceFactory { Settings = settings, Postgres = false };
             var restarted = second.CreateClient();
             var finished = await restarted.WaitForStudyAsync(id);
 

@@ -7,7 +7,7 @@ using TrainService.Tests.Infrastructure;
 
 namespace TrainService.Tests.Integration.Studies;
 
-/// <summary>A study lives in the data folder: a new host on the same folder reads the same study, table and plots.</summary>
+/// <summary>A study lives in the data folder: a new host on the same folder reads the same study, table and plots (SQLite: the folder is the database).</summary>
 public sealed class StudyRestartTests
 {
     [Fact]
@@ -19,7 +19,7 @@ public sealed class StudyRestartTests
         {
             StudyResponse before;
             string markdown;
-            await using (var first = new TrainServiceFactory { Settings = settings })
+            await using (var first = new TrainServiceFactory { Settings = settings, Postgres = false })
             {
                 var client = first.CreateClient();
                 var created = await (await client.PostJsonTextAsync("/api/studies",
@@ -29,7 +29,7 @@ public sealed class StudyRestartTests
                 markdown = await client.GetStringAsync($"/api/studies/{created.Id}?format=markdown");
             }
 
-            await using var second = new TrainServiceFactory { Settings = settings };
+            await using var second = new TrainServiceFactory { Settings = settings, Postgres = false };
             var restarted = second.CreateClient();
             var after = (await restarted.GetFromJsonAsync<StudyResponse>($"/api/studies/{before.Id}", ContractJson.Options))!;
 
