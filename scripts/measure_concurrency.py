@@ -3,8 +3,13 @@
 same N jobs trained concurrently (W workers, one torch thread each), on the same machine.
 
 Usage: python3 scripts/measure_concurrency.py [jobs=8] [workers=2] [repeats=3] [path/to/TrainService.Api.dll]
-Prints, per repeat, the wall time from the first submit to the last job's end for each mode, and the
-ratio sequential ÷ concurrent (the speed-up). Each mode gets a fresh service and data folder.
+Each repeat runs both modes back to back (a paired ratio: the machine's load changes slowly), each on a
+fresh service and data folder, and first trains one unmeasured batch of the same N jobs in that mode, so
+that the JIT's tier-up of the hot paths (several CPU-seconds after start-up) is not inside the timing.
+Prints per mode: the wall time from the first submit to the last job's end, the CPU seconds the
+service spent on its training threads and on everything else (from /proc/<pid>/task/*/stat), and the
+load average; per repeat the ratio sequential ÷ concurrent (the speed-up). On a machine that other
+work shares, compare the ratios, not the seconds.
 """
 import json, os, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -32,6 +37,28 @@ def call(method, path, body=None):
         return json.load(response)
 
 
+def cpu_by_thread(pid):
+    """CPU ticks per thread id, with the thread's name: training threads are .NET's 'Long Running' ones."""
+    ticks = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            stat = open(f"/proc/{pid}/task/{task}/stat").read()
+        except OSError:
+            continue  # the thread ended between the listing and the read
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        ticks[task] = (name, int(fields[11]) + int(fields[12]))
+    return ticks
+
+
+def train_batch(prefix, sample):
+    ids = [call("POST", "/api/jobs", dict(SPEC, name=f"{prefix}-{i}", training=dict(SPEC["training"], seed=i)))["id"] for i in range(JOBS)]
+    for job_id in ids:
+        while (job := call("GET", f"/api/jobs/{job_id}"))["status"] in ("queued", "running"):
+            sample()
+            time.sleep(0.1)
+        assert job["status"] == "succeeded", job
+
+
 def run(workers):
     data = tempfile.mkdtemp(prefix="trainservice-concurrency-")
     server = subprocess.Popen(["dotnet", DLL, "--urls", BASE, f"--TrainService:DataDirectory={data}",
@@ -48,17 +75,24 @@ def run(workers):
                 if time.time() > deadline or server.poll() is not None:
                     sys.exit("service did not start")
                 time.sleep(0.2)
-        # One warm-up job so that libtorch's start-up is not counted against either mode.
-        warm = call("POST", "/api/jobs", dict(SPEC, name="warm-up"))
-        while call("GET", f"/api/jobs/{warm['id']}")["status"] in ("queued", "running"):
-            time.sleep(0.05)
-        began = time.time()
-        ids = [call("POST", "/api/jobs", dict(SPEC, name=f"small-{i}", training=dict(SPEC["training"], seed=i)))["id"] for i in range(JOBS)]
-        for job_id in ids:
-            while (job := call("GET", f"/api/jobs/{job_id}"))["status"] in ("queued", "running"):
-                time.sleep(0.05)
-            assert job["status"] == "succeeded", job
-        return time.time() - began
+        train_batch("warm-up", lambda: None)
+        # Threads come and go (a training thread per job): sample while the batch runs and keep each one's last count.
+        seen = cpu_by_thread(server.pid)
+        start = dict(seen)
+
+        def sample():
+            seen.update(cpu_by_thread(server.pid))
+
+        load_before, began = os.getloadavg()[0], time.time()
+        train_batch("small", sample)
+        wall = time.time() - began
+        sample()
+        hz = os.sysconf("SC_CLK_TCK")
+        spent = {tid: (name, ticks - start.get(tid, (name, 0))[1]) for tid, (name, ticks) in seen.items()}
+        training = sum(t for name, t in spent.values() if name.startswith(".NET Long Run")) / hz
+        other = sum(t for name, t in spent.values() if not name.startswith(".NET Long Run")) / hz
+        return {"seconds": round(wall, 2), "trainingCpuSeconds": round(training, 2), "otherCpuSeconds": round(other, 2),
+                "load": [round(load_before, 1), round(os.getloadavg()[0], 1)]}
     finally:
         server.terminate()
         server.wait(30)
@@ -67,8 +101,8 @@ def run(workers):
 ratios = []
 for repeat in range(REPEATS):
     sequential, concurrent = run(1), run(WORKERS)
-    ratios.append(sequential / concurrent)
-    print(json.dumps({"repeat": repeat + 1, "jobs": JOBS, "sequentialSeconds": round(sequential, 2),
-                      f"concurrentSeconds(workers={WORKERS})": round(concurrent, 2), "speedUp": round(ratios[-1], 2)}), flush=True)
+    ratios.append(sequential["seconds"] / concurrent["seconds"])
+    print(json.dumps({"repeat": repeat + 1, "jobs": JOBS, "sequential": sequential, f"concurrent(workers={WORKERS})": concurrent,
+                      "speedUp": round(ratios[-1], 2)}), flush=True)
 print(json.dumps({"medianSpeedUp": round(statistics.median(ratios), 2), "min": round(min(ratios), 2), "max": round(max(ratios), 2),
-                  "cores": os.cpu_count(), "loadAverage": os.getloadavg()[0]}))
+                  "cores": os.cpu_count(), "loadAverage": round(os.getloadavg()[0], 1), "dll": DLL}))

@@ -8,6 +8,7 @@ var (keysCommand, hostArgs) = KeysCommand.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.AddTrainServiceLogging();
+builder.AddTrainServiceTracing();
 builder.Services.AddTrainServiceJobs(builder.Configuration);
 builder.Services.AddTrainServiceBackgroundJobs(builder.Configuration);
 builder.Services.AddTrainServiceAccess(builder.Configuration);

@@ -6,6 +6,7 @@ using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs;
 using TrainService.Jobs.Diagnostics;
 using TrainService.Jobs.Execution;
+using TrainService.Jobs.Monitoring;
 using TrainService.Jobs.Persistence;
 
 namespace TrainService.Jobs;
@@ -16,6 +17,9 @@ public enum SubmitOutcome { Created, Existing, KeyReusedWithDifferentSpec, Queue
 /// <summary>How a cancel request ended: cancelled (or asked to stop), or refused because the job had already finished.</summary>
 public enum CancelOutcome { Requested, AlreadyFinished }
 
+/// <summary>How a delete request ended: deleted, or refused with the reason.</summary>
+public enum DeleteOutcome { Deleted, NotFound, Unfinished, InStudy, WarmStartSource }
+
 /// <summary>What the API asks of jobs: create (and enqueue), read, list, cancel, metrics.</summary>
 public sealed class JobStore
 {
@@ -23,10 +27,12 @@ public sealed class JobStore
     readonly IJobQueue queue;
     readonly TimeProvider clock;
     readonly Admission admission;
+    readonly JobDeletion deletion;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
-    internal JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, Admission admission)
+    internal JobStore(TrainDbContext db, IJobQueue queue, TimeProvider clock, Admission admission, JobDeletion deletion)
     {
+        this.deletion = deletion;
         this.db = db;
         this.queue = queue;
         this.clock = clock;
@@ -75,6 +81,7 @@ public sealed class JobStore
             SpecJson = specJson,
             CreatedAt = now,
             IdempotencyKey = idempotencyKey,
+            TraceParent = JobTracing.CurrentTraceParent(),
         };
         db.Jobs.Add(row);
         var refusal = await admission.SaveJobsAsync(db, 1, ct);
@@ -134,6 +141,24 @@ public sealed class JobStore
         }
         await db.SaveChangesAsync(ct);
         return (CancelOutcome.Requested, (await GetAsync(id, ct))!);
+    }
+
+    /// <summary>
+    /// Deletes a finished job with its metrics, events, checkpoints and artifacts. A queued or
+    /// running job is refused (cancel it first: a running trainer may still write a checkpoint),
+    /// and so is a job of a study (delete the study) or one an unfinished job warm-starts from.
+    /// Returns the other job involved, if any.
+    /// </summary>
+    public async Task<(DeleteOutcome Outcome, Guid? Other)> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        var row = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (row is null) return (DeleteOutcome.NotFound, null);
+        if (row.Status is JobStatus.Queued or JobStatus.Running) return (DeleteOutcome.Unfinished, null);
+        if (await db.StudyJobs.Where(l => l.JobId == id).Select(l => (Guid?)l.StudyId).FirstOrDefaultAsync(ct) is { } study)
+            return (DeleteOutcome.InStudy, study);
+        if (await deletion.WarmStartedFromAsync([id], ct) is { } dependent) return (DeleteOutcome.WarmStartSource, dependent);
+        await deletion.DeleteAsync([id], study: null, ct);
+        return (DeleteOutcome.Deleted, null);
     }
 
     public async Task<MetricsResponse?> GetMetricsAsync(Guid id, CancellationToken ct)

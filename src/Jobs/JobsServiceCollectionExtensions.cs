@@ -52,7 +52,10 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<TorchThreadsSetup>();
         services.AddInternallyBuilt<StorageProbe>(ServiceLifetime.Singleton);
+        services.AddInternallyBuilt<TrainService.Jobs.Studies.HalvingScheduler>(ServiceLifetime.Singleton);
+        services.AddSingleton<IJobEndedHandler>(provider => provider.GetRequiredService<TrainService.Jobs.Studies.HalvingScheduler>());
         services.AddHostedService<JobReconciler>();
+        services.AddScoped<JobDeletion>();
         services.AddHostedService<WorkerRegistry>();
         services.AddSingleton<LiveWorkers>();
         services.AddInternallyBuilt<JobStore>(ServiceLifetime.Scoped);

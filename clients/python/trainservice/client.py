@@ -96,7 +96,7 @@ class TrainClient:
         return self._http.json("POST", "/api/jobs", json=_spec_body(spec), headers={"Idempotency-Key": key}, spec=True)
 
     def get(self, job_id: str) -> Json:
-        """The job: status, spec with defaults filled in, timestamps, failure reason, final metrics, events."""
+        """The job: status, spec with defaults filled in, timestamps, failure reason, final metrics, events, attempts (each worker that trained or resumed it)."""
         return self._http.json("GET", f"/api/jobs/{job_id}")
 
     def list(self, status: Optional[str] = None, name: Optional[str] = None,
@@ -284,15 +284,19 @@ class TrainClient:
 
     def create_study(self, name: str, base: Spec, factors: Sequence[Mapping[str, Any]], seeds: Sequence[int],
                      objective: Optional[Mapping[str, str]] = None, *, sampler: str = "grid",
-                     count: Optional[int] = None, sampler_seed: Optional[int] = None) -> Json:
+                     count: Optional[int] = None, sampler_seed: Optional[int] = None,
+                     scheduler: Optional[Mapping[str, Any]] = None) -> Json:
         """Plan, validate (every arm × seed) and enqueue a study; returns it. A bad arm raises
-        SpecValidationError with keys like ``arms[1].$.optimizer.lr``."""
+        SpecValidationError with keys like ``arms[1].$.optimizer.lr``. ``scheduler={"kind": "halving",
+        "minEpochs": 3, "factor": 3}`` runs successive halving."""
         body: dict[str, Any] = {"name": name, "base": base, "factors": list(factors), "seeds": list(seeds),
                                 "objective": dict(objective or {"metric": "valLoss", "mode": "min"}), "sampler": sampler}
         if count is not None:
             body["count"] = count
         if sampler_seed is not None:
             body["samplerSeed"] = sampler_seed
+        if scheduler is not None:
+            body["scheduler"] = dict(scheduler)
         return self._http.json("POST", "/api/studies", json=body, spec=True)
 
     def studies(self) -> list[Json]:
@@ -309,6 +313,21 @@ class TrainClient:
     def cancel_study(self, study_id: str) -> Json:
         """Cancel every queued or running job of the study."""
         return self._http.json("POST", f"/api/studies/{study_id}/cancel")
+
+    def study_plot(self, study_id: str, kind: str = "curves", format: str = "png") -> Plot:
+        """curves (mean objective by epoch per arm, 95% band over seeds) or bars (final objective per
+        arm, 95% CI error bars), as PNG (or SVG) bytes that display inline in Jupyter."""
+        response = self._http.request("GET", f"/api/studies/{study_id}/plots/{kind}", params={"format": format})
+        return Plot(response.content, response.headers.get("Content-Type", "image/png"))
+
+    def delete_study(self, study_id: str) -> None:
+        """Cancel the study, wait for its jobs to stop, then delete it with its jobs and their files."""
+        self._http.request("DELETE", f"/api/studies/{study_id}")
+
+    def delete(self, job_id: str) -> None:
+        """Delete a finished job with its metrics, checkpoints and files; a queued or running job
+        raises ApiError 409 (cancel it first), and so does a job of a study (delete the study)."""
+        self._http.request("DELETE", f"/api/jobs/{job_id}")
 
     # Suites: versioned study definitions (suites/*.json) run now or on a schedule, each run kept and
     # compared with the previous one on the same machine.

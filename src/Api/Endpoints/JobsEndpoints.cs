@@ -22,6 +22,8 @@ public static class JobsEndpoints
             .WithSummary("List job summaries, newest first; filter by status, name prefix and creation time").RequireScope(Scope.Read);
         jobs.MapGet("/{id:guid}", Get).WithName("GetJob").WithSummary("A job's status, timestamps, failure reason and final metrics").RequireScope(Scope.Read);
         jobs.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelJob").WithSummary("Cancel a queued job, or stop a running one at its next batch").RequireScope(Scope.Submit);
+        jobs.MapDelete("/{id:guid}", Delete).WithName("DeleteJob")
+            .WithSummary("Delete a finished job with its metrics, events, checkpoints and their stored files; a queued or running job must be cancelled first (409)").RequireScope(Scope.Submit);
         jobs.MapGet("/{id:guid}/metrics/steps", Steps).WithName("GetJobStepMetrics")
             .WithSummary("Per-step loss, gradient norm and learning rate, downsampled on the server to at most maxPoints").RequireScope(Scope.Read);
         jobs.MapGet("/{id:guid}/metrics", Metrics).WithName("GetJobMetrics").WithSummary("Per-epoch loss, accuracy and time").RequireScope(Scope.Read);
@@ -94,6 +96,22 @@ public static class JobsEndpoints
                 detail: $"Job {id} already {job.Status.ToString().ToLowerInvariant()} at {job.FinishedAt:O}; there is nothing to cancel.",
                 statusCode: StatusCodes.Status409Conflict),
             (_, var job) => TypedResults.Ok(job),
+        };
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, JobStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) switch
+        {
+            (DeleteOutcome.Deleted, _) => TypedResults.NoContent(),
+            (DeleteOutcome.NotFound, _) => JobNotFound(id),
+            (DeleteOutcome.Unfinished, _) => TypedResults.Problem(title: "The job has not finished",
+                detail: $"Job {id} is queued or running; cancel it (POST /api/jobs/{id}/cancel), wait until it reads cancelled, then delete it.",
+                statusCode: StatusCodes.Status409Conflict),
+            (DeleteOutcome.InStudy, var study) => TypedResults.Problem(title: "The job belongs to a study",
+                detail: $"Job {id} is one run of study {study}; delete the study (DELETE /api/studies/{study}) to delete its jobs.",
+                statusCode: StatusCodes.Status409Conflict),
+            (_, var dependent) => TypedResults.Problem(title: "Another job starts from this one",
+                detail: $"Job {dependent} is queued or running and warm-starts from a checkpoint of job {id}; delete {id} after {dependent} finishes.",
+                statusCode: StatusCodes.Status409Conflict),
         };
 
     static async Task<Results<Ok<MetricsResponse>, ProblemHttpResult>> Metrics(Guid id, JobStore store, CancellationToken ct) =>

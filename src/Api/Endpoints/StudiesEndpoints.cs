@@ -3,6 +3,7 @@ using TrainService.Contracts.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrainService.Contracts.Responses;
 using TrainService.Contracts.Specs.Studies;
+using TrainService.Jobs.Plots;
 using TrainService.Jobs.Studies;
 
 namespace TrainService.Api.Endpoints;
@@ -19,6 +20,11 @@ public static class StudiesEndpoints
         studies.MapGet("/{id:guid}", Get).WithName("GetStudy")
             .WithSummary("A study's status, jobs and arms table (mean, std, 95% CI, paired tests against the best); format=json, csv or markdown")
             .Produces<StudyResponse>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "text/markdown").RequireScope(Scope.Read);
+        studies.MapGet("/{id:guid}/plots/{kind}", Plot).WithName("GetStudyPlot")
+            .WithSummary("A study's plot as PNG (default) or SVG: curves (mean objective by epoch per arm, 95% band) or bars (final objective per arm, 95% CI)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png").Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").RequireScope(Scope.Read);
+        studies.MapDelete("/{id:guid}", Delete).WithName("DeleteStudy")
+            .WithSummary("Cancel the study, wait for its jobs to stop, then delete it with its jobs, their metrics, checkpoints and stored files").RequireScope(Scope.Submit);
         studies.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelStudy").WithSummary("Cancel every queued or running job of the study").RequireScope(Scope.Submit);
         return app;
     }
@@ -62,6 +68,32 @@ public static class StudiesEndpoints
             _ => TypedResults.Ok(study),
         };
     }
+
+    /// <param name="id">The study.</param>
+    /// <param name="kind">curves or bars.</param>
+    /// <param name="store">The studies.</param>
+    /// <param name="ct">Request abort.</param>
+    /// <param name="format">png (default) or svg.</param>
+    static async Task<Results<FileContentHttpResult, ProblemHttpResult, ValidationProblem>> Plot(Guid id, string kind, StudyStore store, CancellationToken ct, string? format = null)
+    {
+        if (!PlotRendering.TryParse(format, out var parsed)) return PlotsEndpoints.FormatProblem();
+        if (!StudyPlotKinds.All.Contains(kind))
+            return TypedResults.Problem(title: "Unknown plot kind", detail: $"kind must be one of {string.Join(", ", StudyPlotKinds.All)}", statusCode: StatusCodes.Status404NotFound);
+        if (await store.CurvesAsync(id, ct) is not var (study, curves)) return StudyNotFound(id);
+        var figure = kind == StudyPlotKinds.Curves
+            ? StudyPlots.Curves(study.Name, study.Objective.Metric, curves)
+            : StudyPlots.Bars(study.Name, study.Objective.Metric, study.Arms);
+        return PlotsEndpoints.File(PlotRendering.Render(figure, parsed));
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, StudyStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) switch
+        {
+            StudyDeleteOutcome.Deleted => TypedResults.NoContent(),
+            StudyDeleteOutcome.NotFound => StudyNotFound(id),
+            _ => TypedResults.Problem(title: "The study's jobs are still stopping", statusCode: StatusCodes.Status409Conflict,
+                detail: $"Study {id} is cancelled, but some of its jobs had not stopped after {StudyStore.StopWait.TotalSeconds:0} s; retry the delete."),
+        };
 
     static async Task<Results<Ok<StudyResponse>, ProblemHttpResult>> Cancel(Guid id, StudyStore store, CancellationToken ct) =>
         await store.CancelAsync(id, ct) is { } study ? TypedResults.Ok(study) : StudyNotFound(id);

@@ -54,7 +54,8 @@ public static class ApiSetup
     public static WebApplication UseTrainServiceApi(this WebApplication app)
     {
         // Outside the exception handler, so a request is logged once with the status the client got.
-        app.UseSerilogRequestLogging();
+        // The host's own logger (see LoggingSetup); left unset, the middleware writes to the static Log.Logger.
+        app.UseSerilogRequestLogging(requests => requests.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();

@@ -10,11 +10,22 @@ namespace TrainService.Contracts.Responses;
 /// <param name="CreatedAt">When the study was submitted.</param>
 /// <param name="Objective">The compared metric and its direction.</param>
 /// <param name="Seeds">The seeds every arm runs.</param>
-/// <param name="Arms">One row per arm, best first (ranked by mean objective; arms without results last).</param>
+/// <param name="Arms">One row per arm, best first (ranked by mean objective; with halving, arms that trained more epochs first; arms without results last).</param>
 /// <param name="Jobs">Every job of the study, by arm and seed.</param>
+/// <param name="Halving">With a halving scheduler: its rungs, where it stands and the compute it saved; null otherwise.</param>
 public sealed record StudyResponse(
     Guid Id, string Name, JobStatus Status, DateTimeOffset CreatedAt, StudyObjective Objective,
-    IReadOnlyList<long> Seeds, IReadOnlyList<StudyArmResult> Arms, IReadOnlyList<StudyJob> Jobs);
+    IReadOnlyList<long> Seeds, IReadOnlyList<StudyArmResult> Arms, IReadOnlyList<StudyJob> Jobs, HalvingProgress? Halving = null);
+
+/// <summary>Where a successive-halving study stands and what it saved.</summary>
+/// <param name="Budgets">Epochs each rung trains to, e.g. [3, 9, 27]; the last is the base spec's epochs.</param>
+/// <param name="Rung">0-based index of the rung whose jobs run now (the last one once the study is done).</param>
+/// <param name="ArmEpochs">Per arm index: the epochs its jobs have trained to (the rung it reached).</param>
+/// <param name="EpochsTrained">Epochs trained by all the study's jobs together.</param>
+/// <param name="FullGridEpochs">Epochs the same arms and seeds would train without the scheduler (jobs × the base spec's epochs).</param>
+/// <param name="SavedFraction">1 − EpochsTrained / FullGridEpochs.</param>
+public sealed record HalvingProgress(
+    IReadOnlyList<int> Budgets, int Rung, IReadOnlyDictionary<int, int> ArmEpochs, int EpochsTrained, int FullGridEpochs, double SavedFraction);
 
 /// <summary>One arm's settings and the statistics of its objective over the seeds that succeeded.</summary>
 /// <param name="Arm">0-based arm index, in grid order (the first factor varies slowest).</param>

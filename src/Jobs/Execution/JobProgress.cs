@@ -32,7 +32,9 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Job {JobId} ({Name}) started", jobId, job.Name);
-        return JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
+        // A halving study's budget ends this run early; promotion raises it and the job resumes from its final checkpoint.
+        return job.EpochBudget is { } budget && budget < spec.Training.Epochs ? spec with { Training = spec.Training with { Epochs = budget } } : spec;
     }
 
     /// <summary>Records which worker started (or resumed) the job, and from which epoch.</summary>
@@ -54,6 +56,13 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
             .SetProperty(j => j.Status, status)
             .SetProperty(j => j.FinishedAt, now)
             .SetProperty(j => j.FailureReason, reason));
+    }
+
+    /// <summary>The trace context the job was submitted in (see <see cref="JobTracing"/>); null for none or no job.</summary>
+    public async Task<string?> TraceParentAsync(Guid jobId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Jobs.Where(j => j.Id == jobId).Select(j => j.TraceParent).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Queued or running: someone still means to train it.</summary>

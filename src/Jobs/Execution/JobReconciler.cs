@@ -14,13 +14,21 @@ namespace TrainService.Jobs.Execution;
 /// At start-up, before the workers start: in the embedded default the Hangfire queue lived in
 /// memory and died with the previous process, so every job the database still shows as queued or
 /// running is handed to the queue again (its stale lease cleared). Running ones resume from
-/// their newest checkpoint. In postgres mode the queue outlives every process, so nothing is done.
+/// their newest checkpoint (in postgres mode the queue outlives every process, so that step is skipped).
+/// Then every halving study is advanced, in every mode.
 /// </summary>
-internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, IOptions<TrainServiceOptions> options, ILogger<JobReconciler> logger) : IHostedService
+internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, IOptions<TrainServiceOptions> options,
+    Studies.HalvingScheduler halving, ILogger<JobReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        if (options.Value.Storage != StorageKind.Sqlite) return;
+        if (options.Value.Storage == StorageKind.Sqlite) await RequeueAsync(ct);
+        // A promotion the previous process did not get to (it died between a rung's last job and the cut).
+        await halving.AdvanceAllAsync(ct);
+    }
+
+    async Task RequeueAsync(CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orphanRows = await db.Jobs.Where(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running)
             .OrderBy(j => j.CreatedAt).Select(j => new { j.Id, j.SpecJson }).ToListAsync(ct);

@@ -41,6 +41,7 @@ internal sealed class MetricsWriter : ITrainingObserver
     {
         var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         channel.Writer.TryWrite(([], [], barrier));
+        wake.TrySetResult();
         Task.WhenAny(barrier.Task, consumer).GetAwaiter().GetResult();
         if (!barrier.Task.IsCompleted) consumer.GetAwaiter().GetResult(); // the writer failed: surface why
     }
@@ -55,10 +56,23 @@ internal sealed class MetricsWriter : ITrainingObserver
     public Task CompleteAsync()
     {
         channel.Writer.TryComplete();
+        wake.TrySetResult();
         return consumer;
     }
 
     const int MaxBatchRows = 30_000;
+
+    /// <summary>
+    /// How long the writer lets rows gather before a commit. Without it the writer keeps up with a
+    /// small model and commits every step's few rows on their own: measured on the concurrency
+    /// benchmark's MLP, that cost more CPU on the thread pool than the training thread spent
+    /// training, CPU that 2 workers on 2 cores then take from each other (README, "Many small jobs at once").
+    /// </summary>
+    static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+
+    // Set by Flush and CompleteAsync: someone waits for the rows, so the linger ends at once. Renewed after each use;
+    // a race with the renewal costs at most one linger, never a lost wake-up of a waiting barrier.
+    TaskCompletionSource wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     async Task ConsumeAsync()
     {
@@ -67,6 +81,10 @@ internal sealed class MetricsWriter : ITrainingObserver
         var barriers = new List<TaskCompletionSource>();
         while (await channel.Reader.WaitToReadAsync())
         {
+            var signal = wake;
+            await Task.WhenAny(Task.Delay(Linger), signal.Task);
+            if (signal.Task.IsCompleted)
+                Interlocked.CompareExchange(ref wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), signal);
             batch.Clear();
             events.Clear();
             barriers.Clear();

@@ -25,6 +25,7 @@ public sealed class TrainingJob
     readonly TimeProvider clock;
     readonly ILogger<TrainingJob> logger;
     readonly ServiceMetrics metrics;
+    readonly IJobEndedHandler ended;
 
     // Internal: its dependencies are Jobs' own persistence; JobsServiceCollectionExtensions builds it.
     internal TrainingJob(
@@ -37,8 +38,10 @@ public sealed class TrainingJob
         IOptions<TrainServiceOptions> options,
         TimeProvider clock,
         ServiceMetrics metrics,
+        IJobEndedHandler ended,
         ILogger<TrainingJob> logger)
     {
+        this.ended = ended;
         this.metrics = metrics;
         this.dbFactory = dbFactory;
         this.progress = progress;
@@ -58,6 +61,8 @@ public sealed class TrainingJob
     [AutomaticRetry(Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
+        // Every log line and span of this delivery, on this thread and the training thread, joins the submit request's trace.
+        using var activity = JobTracing.StartTraining(jobId, await progress.TraceParentAsync(jobId, ct));
         // A job delivered again after its worker was killed waits here until that worker's lease runs out.
         if (!await lease.ClaimWhenFreeAsync(jobId, token => progress.IsActiveAsync(jobId, token), ct))
         {
@@ -83,6 +88,7 @@ public sealed class TrainingJob
                 catch (TransientTrainingFailure failure)
                 {
                     await progress.FinishAsync(jobId, JobStatus.Failed, $"training failed {attempt} times: {failure.Message}");
+                    JobTracing.RecordOutcome(JobStatus.Failed, failure.Message);
                     return;
                 }
             }
@@ -90,6 +96,23 @@ public sealed class TrainingJob
         finally
         {
             await lease.ReleaseAsync(jobId);
+            await AfterJobAsync(jobId, ct);
+        }
+    }
+
+    /// <summary>
+    /// After the lease is gone, so that a job the handler re-queues can be claimed at once. A failure
+    /// here loses nothing: the study's state is in the database and start-up advances every study again.
+    /// </summary>
+    async Task AfterJobAsync(Guid jobId, CancellationToken ct)
+    {
+        try
+        {
+            await ended.AfterJobAsync(jobId, ct);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "Job {JobId}: its study could not be advanced; the next start-up retries", jobId);
         }
     }
 
@@ -133,7 +156,11 @@ public sealed class TrainingJob
 
     async Task EndAsync(Guid jobId, JobOutcome outcome, Exception? error, int epochs)
     {
-        if (outcome.Status is { } status) await progress.FinishAsync(jobId, status, outcome.Reason);
+        if (outcome.Status is { } status)
+        {
+            await progress.FinishAsync(jobId, status, outcome.Reason);
+            JobTracing.RecordOutcome(status, outcome.Reason);
+        }
         switch (outcome.Status)
         {
             case JobStatus.Succeeded:

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,8 +16,10 @@ namespace TrainService.Jobs.Monitoring;
 /// </summary>
 public sealed class ServiceMetrics
 {
-    static readonly double[] SecondsBuckets = Histogram.ExponentialBuckets(0.005, 2, 16); // 5 ms … ~2.7 min
-    static readonly double[] LongSecondsBuckets = Histogram.ExponentialBuckets(0.1, 2, 18); // 0.1 s … ~7 h
+    // 5 ms … ~2.9 h. histogram_quantile never reports more than the largest finite bucket, so a
+    // queue-wait alert's threshold (the README's is 5 min) must lie well inside the range.
+    internal static readonly double[] QueueWaitBuckets = Histogram.ExponentialBuckets(0.005, 2, 22);
+    static readonly double[] LongSecondsBuckets = Histogram.ExponentialBuckets(0.1, 2, 18); // 0.1 s … ~3.6 h
     static readonly double[] PredictBuckets = Histogram.ExponentialBuckets(0.0002, 2, 14); // 0.2 ms … 1.6 s
 
     readonly IServiceProvider services;
@@ -31,11 +32,11 @@ public sealed class ServiceMetrics
         var metrics = Metrics.WithCustomRegistry(Registry);
         Worker = $"{Environment.MachineName}:{Environment.ProcessId}";
         jobs = metrics.CreateGauge("trainservice_jobs", "Jobs by status and queue, as stored.", "status", "queue");
-        workers = metrics.CreateGauge("trainservice_live_workers", "Hangfire servers that heartbeat, and their worker threads.", "kind");
+        workers = metrics.CreateGauge("trainservice_live_workers", "Live training processes (a heartbeat within WorkerLostAfter), and the jobs they train at once.", "kind");
         capacity = metrics.CreateGauge("trainservice_worker_capacity", "Concurrent training jobs this process takes.", "worker");
         capacity.WithLabels(Worker).Set(options.Value.TrainingWorkers);
         QueueWait = metrics.CreateHistogram("trainservice_job_queue_wait_seconds", "Submit to first start of a job.",
-            new HistogramConfiguration { Buckets = SecondsBuckets, LabelNames = ["queue"] });
+            new HistogramConfiguration { Buckets = QueueWaitBuckets, LabelNames = ["queue"] });
         JobDuration = metrics.CreateHistogram("trainservice_job_duration_seconds", "Start to final state of a job, by outcome.",
             new HistogramConfiguration { Buckets = LongSecondsBuckets, LabelNames = ["outcome"] });
         TrainingSteps = metrics.CreateCounter("trainservice_training_steps_total", "Optimizer steps taken; rate() is steps/s.", "worker");
@@ -61,20 +62,17 @@ public sealed class ServiceMetrics
 
     async Task ReadServiceStateAsync(CancellationToken ct)
     {
-        await using (var db = await services.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContextAsync(ct))
-        {
-            // Every owner's: the scrape is anonymous, and the gauge is the server's.
-            var counts = await db.Jobs.IgnoreQueryFilters().GroupBy(j => j.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-            foreach (var status in Enum.GetValues<JobStatus>())
-                jobs.WithLabels(status.ToString().ToLowerInvariant(), TrainingJob.Queue).Set(counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0);
-        }
-        // A role that runs no Hangfire server (api) still sees the workers through the shared storage.
-        if (services.GetService<JobStorage>() is { } storage)
-        {
-            var servers = storage.GetMonitoringApi().Servers();
-            workers.WithLabels("servers").Set(servers.Count);
-            workers.WithLabels("threads").Set(servers.Sum(s => s.WorkersCount));
-        }
+        await using var db = await services.GetRequiredService<IDbContextFactory<TrainDbContext>>().CreateDbContextAsync(ct);
+        // Every owner's: the scrape is anonymous, and the gauge is the server's.
+        var counts = await db.Jobs.IgnoreQueryFilters().GroupBy(j => j.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var status in Enum.GetValues<JobStatus>())
+            jobs.WithLabels(status.ToString().ToLowerInvariant(), TrainingJob.Queue).Set(counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0);
+        // The worker registry, not Hangfire's server list: a killed worker drops out once its heartbeat is
+        // WorkerLostAfter old, where Hangfire keeps listing it for its 5-minute server timeout.
+        var since = services.GetRequiredService<TimeProvider>().GetUtcNow() - services.GetRequiredService<IOptions<TrainServiceOptions>>().Value.WorkerLostAfter;
+        var capacities = await db.Workers.Where(w => w.HeartbeatAt > since).Select(w => w.Capacity).ToListAsync(ct);
+        workers.WithLabels("servers").Set(capacities.Count);
+        workers.WithLabels("threads").Set(capacities.Sum());
     }
 }
 

@@ -20,5 +20,12 @@ internal sealed class JobRow : IOwnedRow
     /// <summary>The worker that holds the job, and until when; a lease makes sure no two workers train one job at once.</summary>
     public string? LeaseOwner { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
+    /// <summary>
+    /// A study's successive-halving scheduler stops the job after this many epochs for now (its spec
+    /// keeps the full count); raised when the job's arm is promoted, null when it may train to the spec's end.
+    /// </summary>
+    public int? EpochBudget { get; set; }
     public string Owner { get; set; } = "";
+    /// <summary>The submitting request's W3C <c>traceparent</c>: the worker that trains the job continues that trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace TrainService.Jobs.Persistence;
 
-/// <summary>A study as submitted, and the arms it expanded to. Write-once; its status is derived from its jobs.</summary>
+/// <summary>A study as submitted, and the arms it expanded to. Write-once but for the halving rung; its status is derived from its jobs.</summary>
 internal sealed class StudyRow : IOwnedRow
 {
     public Guid Id { get; set; }
@@ -10,6 +10,8 @@ internal sealed class StudyRow : IOwnedRow
     /// <summary>The arms in grid order: index, label and factor values.</summary>
     public required string ArmsJson { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>With a halving scheduler: the rung (0-based) whose jobs run now; the last rung trains to the spec's epochs. Null without a scheduler.</summary>
+    public int? HalvingRung { get; set; }
     public string Owner { get; set; } = "";
 }
 

@@ -61,6 +61,7 @@ internal class TrainDbContext : DbContext
             // Per owner: two owners may pick the same key without seeing each other's jobs.
             job.HasIndex(j => new { j.Owner, j.IdempotencyKey }).IsUnique();
             job.Property(j => j.IdempotencyKey).HasMaxLength(200);
+            job.Property(j => j.TraceParent).HasMaxLength(55); // 00-<32 hex>-<16 hex>-<2 hex>
             OwnedBy(job);
             job.HasQueryFilter(j => SeesEveryOwner || j.Owner == Owner);
         });

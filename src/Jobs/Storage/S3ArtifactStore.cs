@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -9,10 +10,16 @@ namespace TrainService.Jobs.Storage;
 /// Artifacts as objects in an S3-compatible bucket, so API and workers on different machines share
 /// checkpoints, uploads and preprocessing without a shared disk. A PUT makes an object appear whole
 /// or not at all, which gives the same all-or-nothing view as the file store's rename.
-/// The interface is synchronous (the training thread writes checkpoints); calls block on the SDK.
+/// Each object carries the SHA-256 of the bytes its writer sent (user metadata <c>sha256</c>), and
+/// every read checks the bytes against it, so a reader on another machine never loads an object
+/// that differs from what was written. The interface is synchronous (the training thread writes
+/// checkpoints); calls block on the SDK.
 /// </summary>
 public sealed class S3ArtifactStore : IArtifactStore, IDisposable
 {
+    /// <summary>User metadata key of the writer's SHA-256 (hex); S3 returns it as <c>x-amz-meta-sha256</c>.</summary>
+    public const string Sha256Metadata = "sha256";
+
     readonly IAmazonS3 s3;
     readonly string bucket, prefix;
 
@@ -46,6 +53,7 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
             // Chunked (aws-chunked) uploads are stored with their framing by some S3-compatible servers (s3rver): send plain bytes.
             UseChunkEncoding = false,
         };
+        request.Metadata[Sha256Metadata] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         s3.PutObjectAsync(request).GetAwaiter().GetResult();
         return buffer.Length;
     }
@@ -58,6 +66,12 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
             using var response = s3.GetObjectAsync(bucket, prefix + key).GetAwaiter().GetResult();
             var copy = new MemoryStream();
             response.ResponseStream.CopyTo(copy);
+            // Objects written before the checksum existed have none; they are read as they are.
+            if (response.Metadata[Sha256Metadata] is { Length: > 0 } written)
+            {
+                string read = Convert.ToHexStringLower(SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+                if (read != written) throw new InvalidDataException($"Artifact '{key}' read back with SHA-256 {read}; its writer stored {written}.");
+            }
             copy.Position = 0;
             return copy;
         }

@@ -25,6 +25,8 @@ internal static class StudyPlanner
         if (study.Base.ValueKind != JsonValueKind.Object) errors.Add("$.base", "must be a training spec (a JSON object)");
         if (!Metrics.Contains(study.Objective.Metric)) errors.Add("$.objective.metric", $"must be one of {string.Join(", ", Metrics)}");
         CheckSeeds(study.Seeds, errors);
+        if (study.Scheduler is HalvingSchedulerSpec { MinEpochs: < 1 }) errors.Add("$.scheduler.minEpochs", "must be at least 1");
+        if (study.Scheduler is HalvingSchedulerSpec { Factor: < 2 or > 100 }) errors.Add("$.scheduler.factor", "must be from 2 to 100");
         var paths = CheckFactors(study.Factors, errors);
         if (!errors.IsEmpty) return [];
 

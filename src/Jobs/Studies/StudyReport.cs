@@ -16,19 +16,23 @@ internal sealed record JobOutcomeForStudy(StudyJob Job, IReadOnlyList<double> Ep
 /// </summary>
 internal static class StudyReport
 {
-    public static (IReadOnlyList<StudyArmResult> Arms, JobStatus Status) Build(IReadOnlyList<StoredArm> arms, IReadOnlyList<JobOutcomeForStudy> jobs, ObjectiveMode mode)
+    /// <param name="armEpochs">With halving: the epochs each arm reached. Arms that went further rank first (a cut arm's
+    /// objective is from a shorter run), and only arms that reached the best arm's epochs are compared with it.</param>
+    public static (IReadOnlyList<StudyArmResult> Arms, JobStatus Status) Build(IReadOnlyList<StoredArm> arms, IReadOnlyList<JobOutcomeForStudy> jobs, ObjectiveMode mode,
+        IReadOnlyDictionary<int, int>? armEpochs = null)
     {
         var byArm = arms.ToDictionary(a => a.Index, a => jobs.Where(j => j.Job.Arm == a.Index).ToList());
         var results = arms.Select(a => Summarise(a, byArm[a.Index])).ToList();
+        int Reached(StudyArmResult r) => armEpochs?.GetValueOrDefault(r.Arm) ?? 0;
         var ranked = results.Where(r => r.Mean is not null)
-            .OrderBy(r => mode == ObjectiveMode.Min ? r.Mean : -r.Mean).ThenBy(r => r.Arm).ToList();
+            .OrderByDescending(Reached).ThenBy(r => mode == ObjectiveMode.Min ? r.Mean : -r.Mean).ThenBy(r => r.Arm).ToList();
         var status = StatusOf(jobs.Select(j => j.Job.Status).ToList());
         if (ranked.Count == 0) return (results, status);
         var best = Seeded(byArm[ranked[0].Arm]);
         var ordered = ranked.Select((r, i) => r with
         {
             Rank = i + 1,
-            VsBest = i == 0 ? null : Compare(Seeded(byArm[r.Arm]), best),
+            VsBest = i == 0 || Reached(r) != Reached(ranked[0]) ? null : Compare(Seeded(byArm[r.Arm]), best),
         }).Concat(results.Where(r => r.Mean is null)).ToList();
         return (ordered, status);
     }

@@ -20,6 +20,7 @@ public sealed class FlatParameters : IDisposable
         Gradients = gradients;
         Parameters = parameters;
         Offsets = offsets;
+        Segments = Enumerable.Range(0, parameters.Count).Select(i => offsets[i + 1] - offsets[i]).ToArray();
     }
 
     public Tensor Values { get; }
@@ -28,7 +29,8 @@ public sealed class FlatParameters : IDisposable
     /// <summary>Where each parameter starts in the buffers; the last entry is the total length.</summary>
     public IReadOnlyList<long> Offsets { get; }
     public long Length => Offsets[^1];
-    public long[] Segments => Enumerable.Range(0, Parameters.Count).Select(i => Offsets[i + 1] - Offsets[i]).ToArray();
+    /// <summary>Each parameter's element count, in order (computed once: the norm splits by it every step).</summary>
+    public long[] Segments { get; }
 
     /// <summary>
     /// Lays the parameters out flat, or returns null when they can't share one buffer (mixed or

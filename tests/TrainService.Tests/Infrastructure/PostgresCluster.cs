@@ -101,13 +101,14 @@ public static class PostgresCluster
 
     /// <summary>
     /// A detached watchdog stops the server and removes its folder once the test process is gone, however it
-    /// ends (the test host is not always given the chance to run exit handlers).
+    /// ends (the test host is not always given the chance to run exit handlers). setsid --fork takes it out of the
+    /// test process's tree, which the test runner may kill whole.
     /// </summary>
     static void StopWhenThisProcessEnds(string data)
     {
         string script = $"exec </dev/null >/dev/null 2>&1; while [ -d /proc/{Environment.ProcessId} ]; do sleep 1; done; " +
                         $"\"{Path.Combine(binaries, "pg_ctl")}\" -D \"{data}\" -m immediate -w stop; rm -rf \"{folder}\"";
-        var start = IsRoot ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", "setsid", "sh", "-c", script]) : new ProcessStartInfo("setsid", ["sh", "-c", script]);
+        var start = IsRoot ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", "setsid", "--fork", "sh", "-c", script]) : new ProcessStartInfo("setsid", ["--fork", "sh", "-c", script]);
         start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = false;
         start.UseShellExecute = false;
         Process.Start(start)?.Dispose();

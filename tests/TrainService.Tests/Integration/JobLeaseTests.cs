@@ -33,7 +33,7 @@ public sealed class JobLeaseTests() : ServiceTest(new TrainServiceFactory { Sett
         var secondDelivery = new TrainingJob(dbFactory, services.GetRequiredService<JobProgress>(), other, otherWorker, services.GetRequiredService<JobWatcher>(),
             services.GetRequiredService<TrainingRunServices>(), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrainService.Jobs.TrainServiceOptions>>(),
             TimeProvider.System, services.GetRequiredService<TrainService.Jobs.Monitoring.ServiceMetrics>(),
-            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TrainingJob>>());
+            services.GetRequiredService<IJobEndedHandler>(), services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<TrainingJob>>());
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => secondDelivery.RunAsync(job.Id, CancellationToken.None));
         Assert.Contains("leased by another worker that is still renewing it", refused.Message);
         Assert.Equal(JobStatus.Running, (await (await Client.GetAsync($"/api/jobs/{job.Id}")).ReadAsync<JobResponse>()).Status);

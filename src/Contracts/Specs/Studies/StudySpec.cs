@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -36,6 +37,30 @@ public sealed record StudySpec
 
     [Description("With sampler random: seeds the draw, so the same study draws the same arms.")]
     public long SamplerSeed { get; init; } = 0;
+
+    [Description("How the arms' epochs are spent: absent = every arm trains every epoch; halving = successive halving (train all arms briefly, continue only the best).")]
+    public StudySchedulerSpec? Scheduler { get; init; }
+}
+
+/// <summary>How a study spends its epochs across arms; the <c>kind</c> field selects it.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(HalvingSchedulerSpec), "halving")]
+public abstract record StudySchedulerSpec;
+
+/// <summary>
+/// Successive halving: every arm trains <c>minEpochs</c>; the best 1/<c>factor</c> of the arms (by the
+/// objective's mean over seeds) continue from their checkpoints to <c>minEpochs</c>·factor epochs, and so on
+/// until the base spec's epochs. A continued job resumes bit for bit where it stopped.
+/// </summary>
+public sealed record HalvingSchedulerSpec : StudySchedulerSpec
+{
+    [Description("Epochs every arm trains before the first cut; at least 1 and below the base spec's training.epochs.")]
+    [Range(1, 1_000_000)]
+    public required int MinEpochs { get; init; }
+
+    [Description("At each cut, the best ceil(arms/factor) arms continue and each rung trains factor times as many epochs (capped at the base spec's).")]
+    [Range(2, 100)]
+    public int Factor { get; init; } = 3;
 }
 
 /// <summary>One varied setting of a study.</summary>

@@ -29,7 +29,7 @@ public sealed class OlderDatabaseOwnershipTests : IDisposable
         await using (var db = LegacyDataFolder.Open(older))
         {
             var migrations = db.Database.GetMigrations().ToList();
-            // The data folder as it was before owners: every migration up to the one before OwnersAndApiKeys (later ones may follow it).
+            // Later migrations (StudyHalvingBudgets) come after it; the folder stops just before it.
             int owners = migrations.FindIndex(m => m.EndsWith("_OwnersAndApiKeys", StringComparison.Ordinal));
             Assert.True(owners > 0, string.Join(", ", migrations));
             await db.GetService<IMigrator>().MigrateAsync(migrations[owners - 1]);

@@ -34,6 +34,41 @@ public sealed class S3ArtifactStoreTests(S3rverFixture s3) : IClassFixture<S3rve
     }
 
     [Fact]
+    public async Task AnObject_CarriesTheSha256OfTheBytesItsWriterSent()
+    {
+        string prefix = $"t{Guid.NewGuid():N}/";
+        using var store = new S3ArtifactStore(Options(prefix));
+        var bytes = RandomNumberGenerator.GetBytes(10_000);
+
+        store.Write("c.bin", stream => stream.Write(bytes));
+
+        using var raw = RawClient();
+        var metadata = await raw.GetObjectMetadataAsync(S3rverFixture.Bucket, prefix + "c.bin");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), metadata.Metadata["x-amz-meta-sha256"]);
+    }
+
+    [Fact]
+    public async Task AnObjectWhoseBytesDifferFromWhatWasWritten_IsRefusedOnRead()
+    {
+        string prefix = $"t{Guid.NewGuid():N}/";
+        using var store = new S3ArtifactStore(Options(prefix));
+        store.Write("c.bin", stream => stream.Write(new byte[] { 1, 2, 3 }));
+        using var raw = RawClient();
+        string written = (await raw.GetObjectMetadataAsync(S3rverFixture.Bucket, prefix + "c.bin")).Metadata["x-amz-meta-sha256"];
+        // Someone else's bytes under the writer's checksum: what a torn or tampered object looks like to a reader.
+        var replaced = new Amazon.S3.Model.PutObjectRequest { BucketName = S3rverFixture.Bucket, Key = prefix + "c.bin", InputStream = new MemoryStream([1, 2, 4]), UseChunkEncoding = false };
+        replaced.Metadata[S3ArtifactStore.Sha256Metadata] = written;
+        await raw.PutObjectAsync(replaced);
+
+        var refused = Assert.Throws<InvalidDataException>(() => store.OpenRead("c.bin"));
+        Assert.Contains(written, refused.Message);
+    }
+
+    Amazon.S3.AmazonS3Client RawClient() => new(
+        new Amazon.Runtime.BasicAWSCredentials(S3rverFixture.AccessKey, S3rverFixture.SecretKey),
+        new Amazon.S3.AmazonS3Config { ServiceURL = s3.ServiceUrl, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
+    [Fact]
     public void Exists_Delete_AndAMissingObject_BehaveLikeTheFileStore()
     {
         using var store = new S3ArtifactStore(Options($"t{Guid.NewGuid():N}/"));

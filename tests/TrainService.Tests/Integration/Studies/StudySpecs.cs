@@ -18,8 +18,8 @@ public static class StudySpecs
         """;
 
     /// <summary>A study over <paramref name="factors"/> (a JSON array) on the XOR base.</summary>
-    public static string Study(string factors, string seeds = "[1, 2, 3]", string objective = """{"metric": "valLoss", "mode": "min"}""", string? baseSpec = null) => $$"""
-        {"name": "xor study", "base": {{baseSpec ?? XorBase()}}, "factors": {{factors}}, "seeds": {{seeds}}, "objective": {{objective}}}
+    public static string Study(string factors, string seeds = "[1, 2, 3]", string objective = """{"metric": "valLoss", "mode": "min"}""", string? baseSpec = null, string? scheduler = null) => $$"""
+        {"name": "xor study", "base": {{baseSpec ?? XorBase()}}, "factors": {{factors}}, "seeds": {{seeds}}, "objective": {{objective}}{{(scheduler is null ? "" : $", \"scheduler\": {scheduler}")}}}
         """;
 
     public const string ThreeOptimizers = """

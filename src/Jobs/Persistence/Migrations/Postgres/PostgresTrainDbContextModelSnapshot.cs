@@ -194,6 +194,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("EpochBudget")
+                        .HasColumnType("integer");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("text");
 
@@ -233,6 +236,10 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
 
                     b.HasKey("Id");
 
@@ -333,6 +340,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<string>("DefinitionJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("HalvingRung")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
