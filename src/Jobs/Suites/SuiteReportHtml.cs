@@ -48,7 +48,9 @@ public static class SuiteReportHtml
             }
             html.Append("</table>")
                 .Append(Bars(part.Arms, a => a.Mean, a => a.CiLow, a => a.CiHigh, a => a.QualityRegression, $"mean {part.Objective.Metric} ± 95% CI"))
-                .Append(Bars(part.Arms, a => a.SamplesPerSecond, _ => null, _ => null, a => a.SpeedRegression, "samples/s"));
+                .Append(Bars(part.Arms, a => a.SamplesPerSecond, _ => null, _ => null, a => a.SpeedRegression, "samples/s"))
+                // The study's own plots (GET /api/studies/{id}/plots/{kind}), when the page is served by the service.
+                .Append(CultureInfo.InvariantCulture, $"<figure><img alt=\"curves\" src=\"/api/studies/{part.StudyId}/plots/curves\"><img alt=\"bars\" src=\"/api/studies/{part.StudyId}/plots/bars\"><figcaption>the study's plots: mean {E(part.Objective.Metric)} by epoch with its 95% band; final value per arm with its 95% CI</figcaption></figure>");
         }
         html.Append("<h2>Regressions</h2><ul>");
         if (run.Regressions.Count == 0) html.Append(Li(run.BaselineRunId is null ? "none marked: no baseline" : "none"));

@@ -72,6 +72,9 @@ public sealed class SuiteRegressionTests : ServiceTest
         string html = await Client.GetStringAsync($"/api/suites/blobs/runs/{worse.Id}/report?format=html");
         Assert.Contains("<td class=\"reg\">quality</td>", html);
         Assert.Contains("<svg", html);
+        var study = worse.Parts.Single().StudyId;
+        Assert.Contains($"src=\"/api/studies/{study}/plots/curves\"", html);
+        Assert.Equal("image/png", (await Client.GetAsync($"/api/studies/{study}/plots/curves")).Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>The test's slowdown: the first step of every epoch sleeps this long (inside the epoch's timing).</summary>
