@@ -48,8 +48,26 @@ internal sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
     public void OnEpochEnd(EpochMetrics metrics, TrainingSession session)
     {
         layers?.OnEpochEnd(session.Progress.GlobalStep, session.Progress.Epoch);
+        lastEpoch = metrics.Epoch;
+        if (peakWrittenFor == 0 || Stopwatch.GetElapsedTime(peakWrittenAt) >= PeakMemoryEvery) RecordPeakMemory();
+    }
+
+    /// <summary>
+    /// How often the process's peak memory is read. Reading it opens and parses /proc files (~0.8 ms of
+    /// CPU): once per epoch that was a sixth of a small job's CPU on its training thread (README, "Many
+    /// small jobs at once"). The results only need the maximum, which the run's last reading holds.
+    /// </summary>
+    static readonly TimeSpan PeakMemoryEvery = TimeSpan.FromSeconds(1);
+    int lastEpoch, peakWrittenFor;
+    long peakWrittenAt;
+
+    /// <summary>Writes the peak memory at the last epoch this run ended, unless already written for it; called when the run stops, however it stops.</summary>
+    public void RecordPeakMemory()
+    {
+        if (lastEpoch == peakWrittenFor) return;
         using var process = Process.GetCurrentProcess();
-        writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.PeakMemory, Step = metrics.Epoch, Value = process.PeakWorkingSet64 }]);
+        writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.PeakMemory, Step = lastEpoch, Value = process.PeakWorkingSet64 }]);
+        (peakWrittenFor, peakWrittenAt) = (lastEpoch, Stopwatch.GetTimestamp());
     }
 
     /// <summary>The step after the last completed one failed the divergence checks.</summary>

@@ -96,9 +96,11 @@ internal sealed class MetricsWriter : ITrainingObserver
             }
             await using (var db = await dbFactory.CreateDbContextAsync())
             {
-                db.Metrics.AddRange(batch);
-                db.PathologyEvents.AddRange(events);
-                await db.SaveChangesAsync();
+                await db.Database.OpenConnectionAsync();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await RowInserts.InsertAsync(db, batch, CancellationToken.None);
+                await RowInserts.InsertAsync(db, events, CancellationToken.None);
+                await transaction.CommitAsync();
             }
             foreach (var barrier in barriers) barrier.SetResult();
         }

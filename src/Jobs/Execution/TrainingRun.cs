@@ -59,6 +59,7 @@ internal sealed class TrainingRun(
         {
             EpochsCompleted = session.Progress.EpochsCompleted;
             policy.FlushBest();
+            diagnostics.RecordPeakMemory();
         }
         var test = session.MeasureTest();
         checkpoints.Save(jobId, CheckpointNames.Final, session);
