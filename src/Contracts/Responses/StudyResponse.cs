@@ -24,8 +24,10 @@ public sealed record StudyResponse(
 /// <param name="EpochsTrained">Epochs trained by all the study's jobs together.</param>
 /// <param name="FullGridEpochs">Epochs the same arms and seeds would train without the scheduler (jobs × the base spec's epochs).</param>
 /// <param name="SavedFraction">1 − EpochsTrained / FullGridEpochs.</param>
+/// <param name="Error">Why the last attempt to move to the next rung failed (when, and the error); null when none failed since the rung last moved.
+/// The next job end of the study or the next start-up tries again.</param>
 public sealed record HalvingProgress(
-    IReadOnlyList<int> Budgets, int Rung, IReadOnlyDictionary<int, int> ArmEpochs, int EpochsTrained, int FullGridEpochs, double SavedFraction);
+    IReadOnlyList<int> Budgets, int Rung, IReadOnlyDictionary<int, int> ArmEpochs, int EpochsTrained, int FullGridEpochs, double SavedFraction, string? Error = null);
 
 /// <summary>One arm's settings and the statistics of its objective over the seeds that succeeded.</summary>
 /// <param name="Arm">0-based arm index, in grid order (the first factor varies slowest).</param>

@@ -12,6 +12,8 @@ internal sealed class StudyRow : IOwnedRow
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>With a halving scheduler: the rung (0-based) whose jobs run now; the last rung trains to the spec's epochs. Null without a scheduler.</summary>
     public int? HalvingRung { get; set; }
+    /// <summary>Why the last attempt to advance the halving failed (time and error); cleared when a rung next moves. Null when none failed.</summary>
+    public string? HalvingError { get; set; }
     public string Owner { get; set; } = "";
 }
 

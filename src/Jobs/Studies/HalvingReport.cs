@@ -11,7 +11,7 @@ namespace TrainService.Jobs.Studies;
 /// <summary>A halving study's rungs and compute, counted from the epochs its jobs actually stored.</summary>
 internal static class HalvingReport
 {
-    public static async Task<HalvingProgress?> ReadAsync(TrainDbContext db, Guid studyId, int rung, HalvingSchedulerSpec halving, CancellationToken ct)
+    public static async Task<HalvingProgress?> ReadAsync(TrainDbContext db, Guid studyId, int rung, string? error, HalvingSchedulerSpec halving, CancellationToken ct)
     {
         var jobs = await db.StudyJobs.AsNoTracking().Where(l => l.StudyId == studyId)
             .Join(db.Jobs, l => l.JobId, j => j.Id, (l, j) => new { l.Arm, l.JobId, j.SpecJson }).ToListAsync(ct);
@@ -23,6 +23,6 @@ internal static class HalvingReport
             .GroupBy(m => m.JobId).Select(g => new { JobId = g.Key, Epochs = g.Max(m => m.Step) }).ToDictionaryAsync(g => g.JobId, g => (int)g.Epochs, ct);
         var armEpochs = jobs.GroupBy(j => j.Arm).ToDictionary(g => g.Key, g => g.Max(j => trained.GetValueOrDefault(j.JobId)));
         int total = trained.Values.Sum(), full = jobs.Count * epochs;
-        return new HalvingProgress(HalvingRungs.Budgets(halving.MinEpochs, halving.Factor, epochs), rung, armEpochs, total, full, 1 - (double)total / full);
+        return new HalvingProgress(HalvingRungs.Budgets(halving.MinEpochs, halving.Factor, epochs), rung, armEpochs, total, full, 1 - (double)total / full, error);
     }
 }

@@ -28,9 +28,10 @@ public sealed class HalvingScheduler : IJobEndedHandler
     /// <summary>After a job ended: advances its study, if it belongs to a halving one.</summary>
     public async Task AfterJobAsync(Guid jobId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var study = await db.StudyJobs.Where(l => l.JobId == jobId).Select(l => (Guid?)l.StudyId).FirstOrDefaultAsync(ct);
-        if (study is { } id) await AdvanceAsync(id, ct);
+        Guid? study;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            study = await db.StudyJobs.Where(l => l.JobId == jobId).Select(l => (Guid?)l.StudyId).FirstOrDefaultAsync(ct);
+        if (study is { } id) await AdvanceOrRecordAsync(id, ct);
     }
 
     /// <summary>Advances every unfinished halving study (start-up).</summary>
@@ -39,7 +40,52 @@ public sealed class HalvingScheduler : IJobEndedHandler
         List<Guid> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             ids = await db.Studies.Where(s => s.HalvingRung != null).Select(s => s.Id).ToListAsync(ct);
-        foreach (var id in ids) await AdvanceAsync(id, ct);
+        foreach (var id in ids) await AdvanceOrRecordAsync(id, ct);
+    }
+
+    /// <summary>Pauses between tries of a step that failed (a database or queue that was briefly unavailable).</summary>
+    static readonly TimeSpan[] RetryPauses = [TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(2)];
+
+    /// <summary>
+    /// Advances the study, trying again after a failure. A failure that persists is logged as an
+    /// error and stored on the study (GET /api/studies/{id} shows it as halving.error), never
+    /// swallowed: the study then waits for its next job end or the next start-up to try again.
+    /// </summary>
+    async Task AdvanceOrRecordAsync(Guid studyId, CancellationToken ct)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await AdvanceAsync(studyId, ct);
+                return;
+            }
+            catch (Exception error) when (!ct.IsCancellationRequested)
+            {
+                if (attempt < RetryPauses.Length)
+                {
+                    logger.LogWarning(error, "Study {StudyId}: advancing its halving failed (try {Attempt}); trying again", studyId, attempt + 1);
+                    await Task.Delay(RetryPauses[attempt], ct);
+                    continue;
+                }
+                logger.LogError(error, "Study {StudyId}: its halving could not be advanced; its next job end or the next start-up tries again", studyId);
+                await RecordErrorAsync(studyId, $"{DateTimeOffset.UtcNow:O} advancing failed: {error.GetType().Name}: {error.Message}");
+                return;
+            }
+        }
+    }
+
+    async Task RecordErrorAsync(Guid studyId, string error)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await db.Studies.Where(s => s.Id == studyId).ExecuteUpdateAsync(set => set.SetProperty(s => s.HalvingError, error));
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "Study {StudyId}: the failure to advance it could not be stored either", studyId);
+        }
     }
 
     /// <summary>
@@ -80,7 +126,8 @@ public sealed class HalvingScheduler : IJobEndedHandler
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             int moved = await db.Studies.Where(s => s.Id == studyId && s.HalvingRung == rung)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.HalvingRung, promoted.Count == 0 ? budgets.Count - 1 : rung + 1), ct);
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.HalvingRung, promoted.Count == 0 ? budgets.Count - 1 : rung + 1)
+                    .SetProperty(s => s.HalvingError, (string?)null), ct);
             if (moved == 0) return;
             int? next = HalvingRungs.JobBudget(budgets, rung + 1);
             await db.Jobs.Where(j => promoted.Contains(j.Id)).ExecuteUpdateAsync(set => set
@@ -89,9 +136,37 @@ public sealed class HalvingScheduler : IJobEndedHandler
                 .SetProperty(j => j.FinishedAt, (DateTimeOffset?)null), ct);
             await transaction.CommitAsync(ct);
         }
-        // A crash here leaves them queued in the database; the start-up reconciler enqueues those.
+        // A crash here leaves them queued in the database; the start-up reconciler enqueues those (embedded mode).
         foreach (var job in promotedJobs)
-            queue.Enqueue(job.JobId, JsonSerializer.Deserialize<Contracts.Specs.TrainingSpec>(job.SpecJson, ContractJson.Options)!.Device);
+            await EnqueueAsync(studyId, job.JobId, JsonSerializer.Deserialize<Contracts.Specs.TrainingSpec>(job.SpecJson, ContractJson.Options)!.Device, ct);
         logger.LogInformation("Study {StudyId}: rung {Rung} done, arms {Arms} continue to {Epochs} epochs", studyId, rung, string.Join(",", kept.Order()), budgets[rung + 1]);
+    }
+
+    /// <summary>
+    /// Hands a promoted job to the queue, trying again after a failure. The promotion is committed by
+    /// then, so a retry of the whole advance would find the rung moved and do nothing: a job the queue
+    /// still refuses is named in the study's error and logged, for an operator to resubmit.
+    /// </summary>
+    async Task EnqueueAsync(Guid studyId, Guid jobId, Contracts.Specs.ComputeDevice device, CancellationToken ct)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                queue.Enqueue(jobId, device);
+                return;
+            }
+            catch (Exception error) when (attempt < RetryPauses.Length)
+            {
+                logger.LogWarning(error, "Study {StudyId}: promoted job {JobId} could not be queued (try {Attempt}); trying again", studyId, jobId, attempt + 1);
+                await Task.Delay(RetryPauses[attempt], ct);
+            }
+            catch (Exception error)
+            {
+                logger.LogError(error, "Study {StudyId}: promoted job {JobId} is queued in the database but the queue refused it", studyId, jobId);
+                await RecordErrorAsync(studyId, $"{DateTimeOffset.UtcNow:O} job {jobId} was promoted but could not be queued: {error.GetType().Name}: {error.Message}");
+                return;
+            }
+        }
     }
 }

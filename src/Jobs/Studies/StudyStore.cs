@@ -108,7 +108,7 @@ public sealed class StudyStore
         var definition = JsonSerializer.Deserialize<StudySpec>(row.DefinitionJson, ContractJson.Options)!;
         var arms = JsonSerializer.Deserialize<List<StoredArm>>(row.ArmsJson, ContractJson.Options)!;
         var outcomes = await StudyJobOutcomes.ReadAsync(db, id, definition.Objective.Metric, ct);
-        var halving = row.HalvingRung is { } rung ? await HalvingReport.ReadAsync(db, id, rung, (HalvingSchedulerSpec)definition.Scheduler!, ct) : null;
+        var halving = row.HalvingRung is { } rung ? await HalvingReport.ReadAsync(db, id, rung, row.HalvingError, (HalvingSchedulerSpec)definition.Scheduler!, ct) : null;
         var (results, status) = StudyReport.Build(arms, outcomes, definition.Objective.Mode, halving?.ArmEpochs);
         // Between a rung's last job and the cut every job reads finished, yet the study goes on.
         if (halving is not null && halving.Rung < halving.Budgets.Count - 1 && status == JobStatus.Succeeded) status = JobStatus.Running;

@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
+using TrainService.Contracts.Specs;
 using TrainService.Jobs.Execution;
 using TrainService.Tests.Infrastructure;
 
@@ -13,11 +16,8 @@ namespace TrainService.Tests.Integration.Studies;
 /// Successive halving through HTTP: it trains fewer epochs than the full grid, keeps the grid's
 /// winner, a promoted job ends bit for bit where a straight run of its spec ends, and a promotion a
 /// crash prevented happens at the next start-up.
-/// SQLite mode even in the PostgreSQL test run: there, beside the whole suite, a halving study once
-/// stayed running past the 3-minute wait, while the same test alone in PostgreSQL mode passes in 12 s.
-/// Until that stall is understood, halving is proven on SQLite only (the issue-15 note says so).
 /// </summary>
-public sealed class HalvingTests() : ServiceTest(new TrainServiceFactory { Postgres = false })
+public sealed class HalvingTests() : ServiceTest(new TrainServiceFactory())
 {
     // A clear gap: Adam at 0.05 learns XOR within a few epochs; SGD at these rates barely moves.
     const string FourOptimizers = """
@@ -146,3 +146,43 @@ public sealed class HalvingRestartTests
         }
     }
 }
+
+/// <summary>A promotion that fails is logged and shown on the study (halving.error), not swallowed.</summary>
+public sealed class HalvingFailureTests() : ServiceTest(new TrainServiceFactory { ConfigureServices = s => s.AddSingleton<IJobQueue, RefusesPromotions>() })
+{
+    /// <summary>The real queue for a job's first delivery; a promotion (the same job queued again) is refused, as by a queue that is down.</summary>
+    sealed class RefusesPromotions(IBackgroundJobClient client) : IJobQueue
+    {
+        readonly HangfireJobQueue queue = new(client);
+        readonly ConcurrentDictionary<Guid, bool> queued = new();
+
+        public void Enqueue(Guid jobId, ComputeDevice device)
+        {
+            if (!queued.TryAdd(jobId, true)) throw new InvalidOperationException("the queue is down (test)");
+            queue.Enqueue(jobId, device);
+        }
+    }
+
+    [Fact]
+    public async Task PromotionTheQueueRefuses_IsShownOnTheStudy()
+    {
+        string body = StudySpecs.Study(StudySpecs.ThreeOptimizers, seeds: "[1]", baseSpec: StudySpecs.XorBase(epochs: 4),
+            scheduler: """{"kind": "halving", "minEpochs": 2, "factor": 2}""");
+        var id = (await (await Client.PostJsonTextAsync("/api/studies", body)).ReadAsync<StudyResponse>()).Id;
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        StudyResponse study;
+        while ((study = (await Client.GetFromJsonAsync<StudyResponse>($"/api/studies/{id}", ContractJson.Options))!).Halving?.Error is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the refused promotion never showed on the study");
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("could not be queued", study.Halving!.Error);
+        Assert.Contains("the queue is down (test)", study.Halving.Error);
+        // The cut happened (rung 1) and its jobs wait in the database for an operator: the study is not done.
+        Assert.Equal(1, study.Halving.Rung);
+        Assert.Equal(JobStatus.Running, study.Status);
+    }
+}
+

@@ -341,6 +341,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("HalvingError")
+                        .HasColumnType("text");
+
                     b.Property<int?>("HalvingRung")
                         .HasColumnType("integer");
 

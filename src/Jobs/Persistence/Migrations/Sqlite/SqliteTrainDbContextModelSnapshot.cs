@@ -336,6 +336,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HalvingError")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("HalvingRung")
                         .HasColumnType("INTEGER");
 
