@@ -11,8 +11,9 @@ times, and methods called once per job only get there after ~30 jobs, which take
 after each start (the warm-up batches and the JIT's CPU in the timed one are printed).
 Prints per mode: the wall time from the first submit to the last job's end, the CPU seconds the
 service spent on its training threads and on everything else (from /proc/<pid>/task/*/stat, also split by
-thread name), and the load average; per repeat the ratio sequential ÷ concurrent (the speed-up). On a
-machine that other work shares, compare the ratios, not the seconds.
+thread name), and the load average; per repeat the ratio sequential ÷ concurrent (the speed-up) and a
+machine control (the same ratio for W pure-CPU Python loops, ~W on an idle machine). On a machine that
+other work shares, compare the ratios, not the seconds, and read each beside its control.
 """
 import json, os, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -119,11 +120,27 @@ def run(workers):
         server.wait(30)
 
 
-ratios = []
+def machine_control():
+    """What the machine gives right now: WORKERS pure-CPU Python loops one after another ÷ all at once.
+    On an idle machine this is ~WORKERS; a lower figure says other work took cores, whatever the service does."""
+    loop = [sys.executable, "-c", "x = 0\nfor i in range(6_000_000): x += i * i"]
+    began = time.time()
+    for _ in range(WORKERS):
+        subprocess.run(loop, check=True)
+    one_by_one = time.time() - began
+    began = time.time()
+    for p in [subprocess.Popen(loop) for _ in range(WORKERS)]:
+        p.wait()
+    return one_by_one / (time.time() - began)
+
+
+ratios, controls = [], []
 for repeat in range(REPEATS):
     sequential, concurrent = run(1), run(WORKERS)
     ratios.append(sequential["seconds"] / concurrent["seconds"])
+    controls.append(machine_control())
     print(json.dumps({"repeat": repeat + 1, "jobs": JOBS, "sequential": sequential, f"concurrent(workers={WORKERS})": concurrent,
-                      "speedUp": round(ratios[-1], 2)}), flush=True)
+                      "speedUp": round(ratios[-1], 2), "machineControl": round(controls[-1], 2)}), flush=True)
 print(json.dumps({"medianSpeedUp": round(statistics.median(ratios), 2), "min": round(min(ratios), 2), "max": round(max(ratios), 2),
+                  "machineControlMedian": round(statistics.median(controls), 2),
                   "cores": os.cpu_count(), "loadAverage": round(os.getloadavg()[0], 1), "dll": DLL}))
