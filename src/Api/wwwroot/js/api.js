@@ -47,11 +47,22 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
 
 export const jobUrl = id => `/api/jobs/${encodeURIComponent(id)}`;
 
-/** Downloads a file the API serves (a checkpoint) with the key attached, which a plain link cannot send; the name is the server's. */
-export async function download(path, fallbackName) {
+/** A file the API serves (a plot, a checkpoint) fetched with the key attached, which <img> and plain links cannot send. */
+async function fetchFile(path) {
   const response = await fetch(path, { headers: authHeaders() });
   if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!response.ok) throw new ApiError(response.status, await response.text());
+  return response;
+}
+
+/** An object URL for an image the API draws; the caller revokes it when the view goes. */
+export async function imageUrl(path) {
+  return URL.createObjectURL(await (await fetchFile(path)).blob());
+}
+
+/** Downloads a file the API serves with the key attached; the name is the server's. */
+export async function download(path, fallbackName) {
+  const response = await fetchFile(path);
   const url = URL.createObjectURL(await response.blob());
   const disposition = response.headers.get('content-disposition') ?? '';
   const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;

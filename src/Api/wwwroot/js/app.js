@@ -1,4 +1,4 @@
-// Hash routes: #/jobs, #/jobs/{id}, #/compare?jobs=a,b, #/new. Each view mounts into <main> and returns
+// Hash routes: #/jobs, #/jobs/{id}, #/compare?jobs=a,b, #/new, #/studies, #/studies/{id}. Each view mounts into <main> and returns
 // a cleanup function (closes its event stream, stops its timers) that runs before the next view.
 // In keys mode the page first asks who it is (GET /api/whoami); without a working key it shows the
 // sign-in form in place of the view, and any later 401 (a revoked key) brings the form back.
@@ -10,9 +10,13 @@ import { jobsView } from './views/jobs.js';
 import { jobView } from './views/job.js';
 import { compareView } from './views/compare.js';
 import { editorView } from './views/editor.js';
+import { studiesView } from './views/studies.js';
+import { studyView } from './views/study.js';
 
 const routes = [
   { pattern: /^\/jobs\/([0-9a-fA-F-]{36})$/, nav: 'jobs', view: (main, query, [id]) => jobView(main, id) },
+  { pattern: /^\/studies\/([0-9a-fA-F-]{36})$/, nav: 'studies', view: (main, query, [id]) => studyView(main, id) },
+  { pattern: /^\/studies$/, nav: 'studies', view: main => studiesView(main) },
   { pattern: /^\/compare$/, nav: 'compare', view: (main, query) => compareView(main, query) },
   { pattern: /^\/new$/, nav: 'new', view: main => editorView(main) },
   { pattern: /^\/(jobs)?$/, nav: 'jobs', view: (main, query) => jobsView(main, query) },
