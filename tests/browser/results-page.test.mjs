@@ -3,21 +3,17 @@
 // Screenshots go to tests/browser/artifacts/ (gitignored; CI keeps them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startService } from './service.mjs';
+import { ARTIFACTS, CHROMIUM, pageOpener, shot } from './pages.mjs';
 
-const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-mkdirSync(ARTIFACTS, { recursive: true });
-
-let service, browser;
-const offHost = [], pageErrors = [];
+let service, browser, opener;
 
 before(async () => {
   service = await startService(path.join(ARTIFACTS, 'service.log'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  opener = pageOpener(browser, service);
 });
 
 after(async () => {
@@ -25,25 +21,7 @@ after(async () => {
   await service?.stop();
 });
 
-/** A page at 1280×800 (or the given size) that refuses and records any request leaving the service's origin. */
-async function openPage(route, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  await context.route('**/*', r => {
-    const url = new URL(r.request().url());
-    if (url.origin !== service.base) { offHost.push(url.href); return r.abort(); }
-    return r.continue();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', error => pageErrors.push(`${route}: ${error.message}`));
-  // The browser logs every 4xx it receives; the editor's validation and the unknown-job page expect them.
-  page.on('console', message => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(`${route}: console: ${message.text()}`);
-  });
-  await page.goto(`${service.base}/${route}`);
-  return page;
-}
-
-const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+const openPage = (route, viewport) => opener.open(route, viewport);
 
 /** At a phone's width the page must not scroll sideways (wide tables scroll inside their own box). */
 async function assertFitsNarrow(page, name) {
@@ -258,6 +236,6 @@ test('filters with no match, an unknown job and the keyboard path are handled', 
 });
 
 test('no request left the machine and no script failed', () => {
-  assert.deepEqual(offHost, []);
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(opener.offHost, []);
+  assert.deepEqual(opener.pageErrors, []);
 });
