@@ -12,24 +12,13 @@ from `interrupted`).
 Usage: python3 scripts/crash_resume_check.py [path/to/TrainService.Api.dll]
 Run by .ci/run after the build. Standard library only.
 """
-import atexit, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import atexit, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
+from check_support import DLL, PREDICT_INPUTS as INPUTS, call as call_at, resume_spec
+
 PORT = int(os.environ.get("CRASH_CHECK_PORT", "5391"))
 BASE = f"http://127.0.0.1:{PORT}"
-INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.3, 0.7], [0.9, 0.2]]
-SPEC = {
-    "name": "crash-resume",
-    "dataset": {"kind": "xor", "samples": 2000, "noise": 0.5, "seed": 3},
-    "model": {"inputShape": [2], "layers": [
-        {"kind": "linear", "units": 8, "activation": "tanh"},
-        {"kind": "linear", "units": 1, "activation": "sigmoid"}]},
-    "loss": {"kind": "bce"},
-    "optimizer": {"kind": "adam", "lr": 0.002},
-    "training": {"epochs": 30, "batchSize": 4, "seed": 11, "validationSplit": 0.1},
-    "checkpoints": {"everyEpochs": 2, "keepLast": 2},
-}
+SPEC = resume_spec("crash-resume", every_epochs=2)
 EARLY_SPEC = dict(
     SPEC,
     name="crash-resume-early-stopping",
@@ -43,10 +32,7 @@ EARLY_SPEC = dict(
 
 
 def call(method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(BASE + path, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.load(response)
+    return call_at(BASE, method, path, body)
 
 
 STARTED = []

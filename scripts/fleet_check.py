@@ -19,24 +19,13 @@ Ports FLEET_CHECK_PORT … +4 (default 6240…6244). Run by .ci/run after the bu
 """
 import atexit, glob, hashlib, json, os, re, shutil, signal, subprocess, sys, tempfile, time, urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
+from check_support import DLL, PREDICT_INPUTS as INPUTS, ROOT, call, resume_spec
+
 PORT = int(os.environ.get("FLEET_CHECK_PORT", "6240"))
 S3_PORT, PG_PORT, API_PORT, WORKER_PORTS = PORT, PORT + 1, PORT + 2, {"worker-1": PORT + 3, "worker-2": PORT + 4}
 BUCKET = "trainservice"
-INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.3, 0.7], [0.9, 0.2]]
 # The crash check's spec: long enough to kill mid-run, checkpoints every 2 epochs, the last 2 kept.
-SPEC = {
-    "name": "fleet-resume",
-    "dataset": {"kind": "xor", "samples": 2000, "noise": 0.5, "seed": 3},
-    "model": {"inputShape": [2], "layers": [
-        {"kind": "linear", "units": 8, "activation": "tanh"},
-        {"kind": "linear", "units": 1, "activation": "sigmoid"}]},
-    "loss": {"kind": "bce"},
-    "optimizer": {"kind": "adam", "lr": 0.002},
-    "training": {"epochs": 30, "batchSize": 4, "seed": 11, "validationSplit": 0.1},
-    "checkpoints": {"everyEpochs": 2, "keepLast": 2},
-}
+SPEC = resume_spec("fleet-resume", every_epochs=2)
 SMALL_SPEC = {
     "name": "fleet-metrics",
     "dataset": {"kind": "xor", "samples": 200, "seed": 1},
@@ -62,13 +51,6 @@ def stop_everything():
 
 def fail(message):
     sys.exit(f"FLEET CHECK FAILED: {message}")
-
-
-def call(base, method, path, body=None, headers=None, raw=False):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return response.read() if raw else json.load(response)
 
 
 API = f"http://127.0.0.1:{API_PORT}"

@@ -17,24 +17,13 @@ with apt-get when missing and run as root). Ports: SCALE_OUT_PORT (default 5393)
 import atexit, json, os, shutil, signal, socket, statistics, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 from datetime import datetime
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
+from check_support import DLL, PREDICT_INPUTS as INPUTS, call, resume_spec
+
 PORT = int(os.environ.get("SCALE_OUT_PORT", "5393"))
 API = f"http://127.0.0.1:{PORT}"
 WORKER_LOST_AFTER = 30  # seconds: the default of TrainService:WorkerLostAfter
 RECOVERY_BOUND = 60     # seconds from the kill until another worker has resumed the job
-INPUTS = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.3, 0.7], [0.9, 0.2]]
-LONG_SPEC = {
-    "name": "scale-out-long",
-    "dataset": {"kind": "xor", "samples": 2000, "noise": 0.5, "seed": 3},
-    "model": {"inputShape": [2], "layers": [
-        {"kind": "linear", "units": 8, "activation": "tanh"},
-        {"kind": "linear", "units": 1, "activation": "sigmoid"}]},
-    "loss": {"kind": "bce"},
-    "optimizer": {"kind": "adam", "lr": 0.002},
-    "training": {"epochs": 30, "batchSize": 4, "seed": 11, "validationSplit": 0.1},
-    "checkpoints": {"everyEpochs": 1, "keepLast": 2},
-}
+LONG_SPEC = resume_spec("scale-out-long", every_epochs=1)
 SHORT_SPEC = dict(LONG_SPEC, name="scale-out-short", dataset={"kind": "xor", "samples": 400, "noise": 0.5, "seed": 3},
                   training={"epochs": 3, "batchSize": 8, "seed": 11})
 TINY_SPEC = dict(LONG_SPEC, name="scale-out-pickup", dataset={"kind": "xor", "samples": 40, "noise": 0.5, "seed": 3},
@@ -52,13 +41,6 @@ def stop_everything():
             process.wait()
     while STOP_POSTGRES:
         STOP_POSTGRES.pop()()
-
-
-def call(base, method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.load(response)
 
 
 def run(args, as_postgres=False):

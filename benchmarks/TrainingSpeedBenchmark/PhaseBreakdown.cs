@@ -78,7 +78,7 @@ static class PhaseBreakdown
                 Lap(4);
                 total.backward();
                 Lap(5);
-                norm = flat is not null ? GradientNorms.Global(flat) : GradientNorms.Global(parameters).ToDouble();
+                norm = flat is not null ? GradientNorms.Global(flat) : GradientNorms.Global(parameters);
                 GradientClipping.Apply(null, parameters, norm);
                 if (!double.IsFinite(norm)) throw new InvalidOperationException("diverged");
                 Lap(6);

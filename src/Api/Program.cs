@@ -35,6 +35,7 @@ if (servesApi)
     app.MapStudiesEndpoints();
     app.MapSuitesEndpoints();
     app.MapKeysEndpoints();
+    app.MapWhoAmIEndpoints();
 }
 app.MapTrainServiceOperations();
 

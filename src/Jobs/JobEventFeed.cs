@@ -46,8 +46,7 @@ public sealed class JobEventFeed
                 sentStatus = job.Status;
                 yield return new(JobFeedItem.Status, new JobStatusEvent(job.Status, job.FailureReason));
             }
-            var epochRows = await db.Metrics.AsNoTracking()
-                .Where(m => m.JobId == jobId && EpochMetricSeries.Names.Contains(m.Name) && m.Step > sentEpoch).ToListAsync(ct);
+            var epochRows = await EpochMetricSeries.Query(db, jobId).Where(m => m.Step > sentEpoch).ToListAsync(ct);
             foreach (var epoch in EpochMetricSeries.FromRows(epochRows))
             {
                 sentEpoch = epoch.Epoch;

@@ -164,7 +164,7 @@ public sealed class JobStore
     public async Task<MetricsResponse?> GetMetricsAsync(Guid id, CancellationToken ct)
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id, ct)) return null;
-        var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == id && EpochMetricSeries.Names.Contains(m.Name)).ToListAsync(ct);
+        var rows = await EpochMetricSeries.Query(db, id).ToListAsync(ct);
         return new MetricsResponse(id, EpochMetricSeries.FromRows(rows), await TestMetricSeries.ReadAsync(db, id, ct));
     }
 
@@ -172,22 +172,23 @@ public sealed class JobStore
     public async Task<StepSeriesResponse?> GetStepsAsync(Guid id, int maxPoints, CancellationToken ct)
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == id, ct)) return null;
-        var steps = db.Metrics.AsNoTracking().Where(m => m.JobId == id && m.Name == StepMetricSeries.Loss);
+        var steps = StepMetricSeries.Query(db, id).Where(m => m.Name == StepMetricSeries.Loss);
         int total = await steps.CountAsync(ct);
         int last = total == 0 ? 0 : await steps.MaxAsync(m => m.Step, ct);
         int stride = Math.Max(1, (int)Math.Ceiling(total / (double)maxPoints));
-        var rows = await db.Metrics.AsNoTracking()
-            .Where(m => m.JobId == id && StepMetricSeries.Names.Contains(m.Name) && (m.Step % stride == 0 || m.Step == last))
+        var rows = await StepMetricSeries.Query(db, id)
+            .Where(m => m.Step % stride == 0 || m.Step == last)
             .ToListAsync(ct);
         return new StepSeriesResponse(id, total, stride, StepMetricSeries.FromRows(rows));
     }
 
     async Task<Dictionary<Guid, EpochMetrics>> LastEpochsAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var lastSteps = db.Metrics.Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)
+        var epochs = db.MetricsOn(MetricAxis.Epoch);
+        var lastSteps = epochs.Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)
             .GroupBy(m => m.JobId)
             .Select(g => new { JobId = g.Key, Step = g.Max(m => m.Step) });
-        var rows = await db.Metrics.AsNoTracking()
+        var rows = await epochs
             .Join(lastSteps, m => new { m.JobId, m.Step }, l => new { l.JobId, l.Step }, (m, _) => m)
             .ToListAsync(ct);
         return rows.GroupBy(r => r.JobId).ToDictionary(g => g.Key, g => EpochMetricSeries.FromRows(g).Single());

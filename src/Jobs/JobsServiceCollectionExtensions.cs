@@ -55,6 +55,8 @@ public static class JobsServiceCollectionExtensions
         services.AddInternallyBuilt<TrainService.Jobs.Studies.HalvingScheduler>(ServiceLifetime.Singleton);
         services.AddSingleton<IJobEndedHandler>(provider => provider.GetRequiredService<TrainService.Jobs.Studies.HalvingScheduler>());
         services.AddHostedService<JobReconciler>();
+        services.AddSingleton<QueuedOrphanSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<QueuedOrphanSweeper>());
         services.AddScoped<JobDeletion>();
         services.AddHostedService<WorkerRegistry>();
         services.AddSingleton<LiveWorkers>();

@@ -34,6 +34,13 @@ public sealed class TrainServiceOptions
     [Range(typeof(TimeSpan), "00:00:02", "00:10:00")]
     public TimeSpan WorkerLostAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Postgres mode: a job still queued and never started this long after its submission, with no queue entry
+    /// (its api process died between storing and enqueueing it), is enqueued by an api process. Checked every half of it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OrphanedJobAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Postgres mode: an idle worker wakes on LISTEN/NOTIFY; this is the fallback poll for a missed notification or a job handed back.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -3,21 +3,17 @@
 // Screenshots go to tests/browser/artifacts/ (gitignored; CI keeps them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startService } from './service.mjs';
+import { ARTIFACTS, CHROMIUM, pageOpener, shot } from './pages.mjs';
 
-const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-mkdirSync(ARTIFACTS, { recursive: true });
-
-let service, browser;
-const offHost = [], pageErrors = [];
+let service, browser, opener;
 
 before(async () => {
   service = await startService(path.join(ARTIFACTS, 'service.log'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  opener = pageOpener(browser, service);
 });
 
 after(async () => {
@@ -25,25 +21,7 @@ after(async () => {
   await service?.stop();
 });
 
-/** A page at 1280×800 (or the given size) that refuses and records any request leaving the service's origin. */
-async function openPage(route, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin' });
-  await context.route('**/*', r => {
-    const url = new URL(r.request().url());
-    if (url.origin !== service.base) { offHost.push(url.href); return r.abort(); }
-    return r.continue();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', error => pageErrors.push(`${route}: ${error.message}`));
-  // The browser logs every 4xx it receives; the editor's validation and the unknown-job page expect them.
-  page.on('console', message => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(`${route}: console: ${message.text()}`);
-  });
-  await page.goto(`${service.base}/${route}`);
-  return page;
-}
-
-const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+const openPage = (route, viewport) => opener.open(route, viewport);
 
 /** At a phone's width the page must not scroll sideways (wide tables scroll inside their own box). */
 async function assertFitsNarrow(page, name) {
@@ -257,7 +235,43 @@ test('filters with no match, an unknown job and the keyboard path are handled', 
   await page.getByRole('heading', { level: 1, name: 'Job not found' }).waitFor();
 });
 
+test('a study page ranks its arms with intervals and paired tests and shows both plots', { timeout: 240_000 }, async () => {
+  const study = await service.api('POST', '/api/studies', {
+    name: 'lr-study',
+    base: xorSpec('lr-study', { epochs: 8, samples: 400, batchSize: 16 }),
+    factors: [{ path: '$.optimizer.lr', values: [0.0005, 0.05], label: 'lr' }],
+    seeds: [1, 2, 3],
+    objective: { metric: 'trainLoss', mode: 'min' },
+  });
+  const page = await openPage('#/studies');
+  await page.getByRole('link', { name: 'lr-study' }).click();
+  await page.getByRole('heading', { level: 1, name: 'lr-study' }).waitFor();
+  await page.locator('.badge-slot', { hasText: 'succeeded' }).waitFor({ timeout: 200_000 });
+
+  const rows = page.locator('.arms-table tbody tr');
+  await page.locator('.arms-table tbody tr td', { hasText: 'lr=0.05' }).waitFor();
+  assert.equal(await rows.count(), 2);
+  // The large learning rate wins XOR in 8 epochs on every seed: rank 1, and the other row carries the paired tests.
+  assert.deepEqual(await rows.first().locator('td').nth(1).textContent(), 'lr=0.05');
+  const second = await rows.nth(1).locator('td').allTextContents();
+  assert.equal(second[0], '2');
+  assert.equal(second[2], '3');
+  assert.match(second[4], /^\S+ – \S+$/, `95% CI cell: ${second[4]}`);
+  assert.ok(Number(second[9]) > 0 && Number(second[9]) < 1, `paired t p: ${second[9]}`);
+  const api = await service.api('GET', `/api/studies/${study.id}`);
+  assert.equal(second[3], new Intl.NumberFormat(undefined, { maximumSignificantDigits: 4 }).format(api.arms[1].mean).replace(/,/g, ''), 'mean differs from the API');
+  assert.equal(await rows.nth(1).locator('.arm-jobs a.seed').count(), 3);
+
+  for (const kind of ['curves', 'bars']) {
+    const image = page.locator('img.study-plot').nth(kind === 'curves' ? 0 : 1);
+    await image.waitFor();
+    assert.ok(await image.evaluate(img => img.complete && img.naturalWidth > 400), `${kind} plot not drawn`);
+  }
+  await shot(page, 'study');
+  await assertFitsNarrow(page, 'study-narrow');
+});
+
 test('no request left the machine and no script failed', () => {
-  assert.deepEqual(offHost, []);
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(opener.offHost, []);
+  assert.deepEqual(opener.pageErrors, []);
 });

@@ -16,12 +16,14 @@ function freePort() {
   });
 }
 
-export async function startService(logPath) {
+/** `settings` become `--Key=value` arguments; `key` goes as a bearer key with every `api()` call (keys mode). */
+export async function startService(logPath, { settings = {}, key } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'trainservice-browser-'));
   const log = openSync(logPath, 'w');
-  const child = spawn('dotnet', [DLL, '--urls', base, `--TrainService:DataDirectory=${dataDir}`, '--Serilog:MinimumLevel:Default=Warning'],
+  const extra = Object.entries(settings).map(([name, value]) => `--${name}=${value}`);
+  const child = spawn('dotnet', [DLL, '--urls', base, `--TrainService:DataDirectory=${dataDir}`, '--Serilog:MinimumLevel:Default=Warning', ...extra],
     { stdio: ['ignore', log, log] });
   const exited = new Promise(resolve => child.once('exit', resolve));
   const deadline = Date.now() + 90_000;
@@ -33,8 +35,9 @@ export async function startService(logPath) {
   }
   return {
     base,
-    async api(method, route, body) {
-      const response = await fetch(base + route, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+    async api(method, route, body, asKey = key) {
+      const headers = { 'Content-Type': 'application/json', ...(asKey ? { Authorization: `Bearer ${asKey}` } : {}) };
+      const response = await fetch(base + route, { method, headers, body: body && JSON.stringify(body) });
       if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
       return response.json();
     },

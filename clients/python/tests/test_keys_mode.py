@@ -56,6 +56,7 @@ def test_an_admin_manages_keys_with_the_client(keys_server):
     created = admin.create_key("carol-laptop", ["submit"], owner="carol")
     assert created["key"].startswith("tsk_") and created["details"]["owner"] == "carol"
     carol = trainservice.TrainClient(keys_server, api_key=created["key"], max_retries=0)
+    assert carol.whoami() == {"authMode": "keys", "name": "carol-laptop", "owner": "carol", "scope": "submit"}
     assert carol.list().total == 0
     assert created["key"] not in str(admin.keys())
     assert admin.revoke_key(created["details"]["id"])["revokedAt"] is not None

@@ -20,7 +20,7 @@ COVERED = {
     "ListSuites": "suites", "RunSuite": "run_suite", "ScheduleSuite": "schedule_suite", "ListSuiteRuns": "suite_runs",
     "GetSuiteRun": "get_suite_run", "GetSuiteRunReport": "suite_report",
     "GetStudyPlot": "study_plot", "DeleteStudy": "delete_study", "DeleteJob": "delete",
-    "CreateApiKey": "create_key", "ListApiKeys": "keys", "RevokeApiKey": "revoke_key",
+    "CreateApiKey": "create_key", "ListApiKeys": "keys", "RevokeApiKey": "revoke_key", "WhoAmI": "whoami",
 }
 
 

@@ -367,7 +367,11 @@ class TrainClient:
                 raise WaitTimeoutError(run_id, timeout, run)
             time.sleep(poll)
 
-    # --- API keys (Auth:Mode keys; an admin key) ---
+    # --- API keys (Auth:Mode keys; an admin key, except whoami) ---
+
+    def whoami(self) -> Json:
+        """The caller as the service sees it: ``{"authMode", "name", "owner", "scope"}``; ApiError 401 for a bad key."""
+        return self._http.json("GET", "/api/whoami")
 
     def create_key(self, name: str, scopes: Sequence[str], owner: Optional[str] = None) -> Json:
         """A new key for ``owner`` (default: ``name``) with ``scopes`` (read, submit, admin): ``{"key", "details"}``.

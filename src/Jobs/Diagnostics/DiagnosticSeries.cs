@@ -7,28 +7,37 @@ using TrainService.Models.Diagnostics;
 namespace TrainService.Jobs.Diagnostics;
 
 /// <summary>
-/// Diagnostic figures as metric rows: <c>step.diag.{metric}/{layer}</c> keyed by global step, plus
-/// <c>step.diag.epoch</c> for the epoch of each sampled step. The <c>step.</c> prefix makes a resumed
-/// run delete them after its checkpoint's step, like the other per-step series.
+/// Diagnostic figures as metric rows on the step axis: <c>diag.{metric}/{layer}</c> keyed by global
+/// step, plus <c>diag.epoch</c> for the epoch of each sampled step. On the step axis a resumed run
+/// deletes them after its checkpoint's step, like the other per-step series.
 /// </summary>
 internal static class DiagnosticSeries
 {
-    public const string Prefix = "step.diag.", Epoch = Prefix + "epoch";
+    public const string Prefix = "diag.", Epoch = Prefix + "epoch";
 
     /// <summary>
-    /// Run-level figures. Training rows and module positions (<c>step.run.layer/{name}</c>) are written
-    /// each time a run starts or resumes, keyed by its first step, so a re-delivered or resumed job
-    /// (whose later per-step rows are deleted first) never inserts a key twice. Peak memory: step = epoch.
+    /// Run-level figures. Training rows and module positions (<c>run.layer/{name}</c>) are on the step
+    /// axis, written each time a run starts or resumes at its first step, so a re-delivered or resumed job
+    /// (whose later per-step rows are deleted first) never inserts a key twice. Peak memory is on the epoch axis.
     /// </summary>
-    public const string TrainRows = "step.run.trainRows", PeakMemory = "run.peakMemoryBytes", LayerPrefix = "step.run.layer/";
+    public const string TrainRows = "run.trainRows", PeakMemory = "run.peakMemoryBytes", LayerPrefix = "run.layer/";
+
+    public static MetricRow TrainRowsRow(Guid jobId, int firstStep, long rows) =>
+        new() { JobId = jobId, Axis = MetricAxis.Step, Name = TrainRows, Step = firstStep, Value = rows };
+
+    public static MetricRow[] LayerRows(Guid jobId, int firstStep, IReadOnlyList<string> layers) =>
+        layers.Select((name, i) => new MetricRow { JobId = jobId, Axis = MetricAxis.Step, Name = LayerPrefix + name, Step = firstStep, Value = i }).ToArray();
+
+    public static MetricRow PeakMemoryRow(Guid jobId, int epoch, long bytes) =>
+        new() { JobId = jobId, Axis = MetricAxis.Epoch, Name = PeakMemory, Step = epoch, Value = bytes };
 
     public static string Name(string metric, string layer) => $"{Prefix}{metric}/{layer}";
 
     public static MetricRow[] ToRows(Guid jobId, DiagnosticSample sample)
     {
         int step = checked((int)sample.Step);
-        return sample.Values.Select(v => new MetricRow { JobId = jobId, Name = Name(v.Metric, v.Layer), Step = step, Value = v.Value })
-            .Append(new MetricRow { JobId = jobId, Name = Epoch, Step = step, Value = sample.Epoch })
+        return sample.Values.Select(v => new MetricRow { JobId = jobId, Axis = MetricAxis.Step, Name = Name(v.Metric, v.Layer), Step = step, Value = v.Value })
+            .Append(new MetricRow { JobId = jobId, Axis = MetricAxis.Step, Name = Epoch, Step = step, Value = sample.Epoch })
             .ToArray();
     }
 

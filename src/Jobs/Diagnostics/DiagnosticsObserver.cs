@@ -28,12 +28,12 @@ internal sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
         this.writer = writer;
         warnings = SpecWarnings.Find(session.Spec);
         int firstStep = checked((int)session.Progress.GlobalStep + 1);
-        writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.TrainRows, Step = firstStep, Value = session.TrainRows }]);
+        writer.Write([DiagnosticSeries.TrainRowsRow(jobId, firstStep, session.TrainRows)]);
         if (session.Spec.Diagnostics is { } spec)
         {
             detector = new PathologyDetector(spec);
             layers = LayerDiagnostics.Attach(session, spec, OnSample);
-            writer.Write(layers.Layers.Select((name, i) => new MetricRow { JobId = jobId, Name = DiagnosticSeries.LayerPrefix + name, Step = firstStep, Value = i }).ToArray());
+            writer.Write(DiagnosticSeries.LayerRows(jobId, firstStep, layers.Layers));
         }
     }
 
@@ -66,7 +66,7 @@ internal sealed class DiagnosticsObserver : ITrainingObserver, IDisposable
     {
         if (lastEpoch == peakWrittenFor) return;
         using var process = Process.GetCurrentProcess();
-        writer.Write([new MetricRow { JobId = jobId, Name = DiagnosticSeries.PeakMemory, Step = lastEpoch, Value = process.PeakWorkingSet64 }]);
+        writer.Write([DiagnosticSeries.PeakMemoryRow(jobId, lastEpoch, process.PeakWorkingSet64)]);
         (peakWrittenFor, peakWrittenAt) = (lastEpoch, Stopwatch.GetTimestamp());
     }
 

@@ -17,8 +17,9 @@ internal static class DiagnosticsReader
     public static async Task<DiagnosticsResponse?> ReadAsync(TrainDbContext db, Guid jobId, CancellationToken ct)
     {
         if (!await db.Jobs.AnyAsync(j => j.Id == jobId, ct)) return null;
-        var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.Prefix)).ToListAsync(ct);
-        var positions = (await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && m.Name.StartsWith(DiagnosticSeries.LayerPrefix)).ToListAsync(ct))
+        var steps = db.MetricsOn(MetricAxis.Step).Where(m => m.JobId == jobId);
+        var rows = await steps.Where(m => m.Name.StartsWith(DiagnosticSeries.Prefix)).ToListAsync(ct);
+        var positions = (await steps.Where(m => m.Name.StartsWith(DiagnosticSeries.LayerPrefix)).ToListAsync(ct))
             .GroupBy(m => m.Name[DiagnosticSeries.LayerPrefix.Length..]).ToDictionary(g => g.Key, g => (int)g.First().Value);
         var series = DiagnosticSeries.FromRows(rows, positions);
         var layers = positions.OrderBy(p => p.Value).Select(p => p.Key).ToList();

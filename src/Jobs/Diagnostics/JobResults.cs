@@ -17,14 +17,15 @@ internal static class JobResults
         if (job is null) return null;
         var spec = JsonSerializer.Deserialize<TrainingSpec>(job.SpecJson, ContractJson.Options)!;
         var rows = await db.Metrics.AsNoTracking()
-            .Where(m => m.JobId == jobId && (EpochMetricSeries.Names.Contains(m.Name) || m.Name == DiagnosticSeries.TrainRows || m.Name == DiagnosticSeries.PeakMemory))
+            .Where(m => m.JobId == jobId && ((m.Axis == MetricAxis.Epoch && (EpochMetricSeries.Names.Contains(m.Name) || m.Name == DiagnosticSeries.PeakMemory))
+                || (m.Axis == MetricAxis.Step && m.Name == DiagnosticSeries.TrainRows)))
             .ToListAsync(ct);
-        var epochs = EpochMetricSeries.FromRows(rows.Where(r => EpochMetricSeries.Names.Contains(r.Name)));
+        var epochs = EpochMetricSeries.FromRows(rows.Where(r => r.Axis == MetricAxis.Epoch && EpochMetricSeries.Names.Contains(r.Name)));
         bool byValidation = epochs.Any(e => e.ValLoss is not null);
         var best = epochs.Count == 0 ? null : epochs.MinBy(e => byValidation ? e.ValLoss ?? double.PositiveInfinity : e.TrainLoss);
         double epochSeconds = epochs.Sum(e => e.Seconds);
-        double? trainRows = rows.FirstOrDefault(r => r.Name == DiagnosticSeries.TrainRows)?.Value;
-        var peaks = rows.Where(r => r.Name == DiagnosticSeries.PeakMemory).Select(r => (long)r.Value).ToList();
+        double? trainRows = rows.FirstOrDefault(r => r.Axis == MetricAxis.Step && r.Name == DiagnosticSeries.TrainRows)?.Value;
+        var peaks = rows.Where(r => r.Axis == MetricAxis.Epoch && r.Name == DiagnosticSeries.PeakMemory).Select(r => (long)r.Value).ToList();
         return new JobResultsResponse(
             jobId, job.Status,
             epochs.Count == 0 ? null : epochs[^1],

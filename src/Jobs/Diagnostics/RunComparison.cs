@@ -12,7 +12,7 @@ internal static class RunComparison
     {
         var jobs = await db.Jobs.AsNoTracking().Where(j => ids.Contains(j.Id)).ToDictionaryAsync(j => j.Id, ct);
         if (ids.FirstOrDefault(id => !jobs.ContainsKey(id)) is var missing && missing != Guid.Empty) return (null, missing);
-        var rows = await db.Metrics.AsNoTracking().Where(m => ids.Contains(m.JobId) && m.Name == metric).ToListAsync(ct);
+        var rows = await db.MetricsOn(MetricAxis.Epoch).Where(m => ids.Contains(m.JobId) && m.Name == metric).ToListAsync(ct);
         var values = rows.ToDictionary(r => (r.JobId, r.Step), r => r.Value);
         var epochs = rows.Select(r => r.Step).Distinct().Order()
             .Select(epoch => new ComparisonRow(epoch, ids.Select(id => values.TryGetValue((id, epoch), out var v) ? v : (double?)null).ToList()))

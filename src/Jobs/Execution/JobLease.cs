@@ -13,8 +13,11 @@ internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, Work
     /// <summary>TrainService:WorkerLostAfter: a holder that stops renewing for this long has lost the job.</summary>
     public TimeSpan Duration { get; } = duration;
 
-    /// <summary>True when this worker now holds the job (it was free, expired, or already ours).</summary>
-    public async Task<bool> TryClaimAsync(Guid jobId, CancellationToken ct)
+    /// <summary>
+    /// When this worker now holds the job (it was free, expired, or already ours): the instant the lease's
+    /// <see cref="Duration"/> counts from, so the holder's renewals can start from it. Null when another worker holds it.
+    /// </summary>
+    public async Task<DateTimeOffset?> TryClaimAsync(Guid jobId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
@@ -24,7 +27,7 @@ internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, Work
             .Where(j => j.Id == jobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
             .Where(j => j.LeaseOwner == null || j.LeaseOwner == me || j.LeaseExpiresAt < now)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeaseOwner, me).SetProperty(j => j.LeaseExpiresAt, until), ct);
-        return claimed == 1;
+        return claimed == 1 ? now : null;
     }
 
     public async Task RenewAsync(Guid jobId, CancellationToken ct)
@@ -45,17 +48,17 @@ internal sealed class JobLease(IDbContextFactory<TrainDbContext> dbFactory, Work
     }
 
     /// <summary>
-    /// Claims the job, waiting out the lease of a holder that went silent (a killed worker): true once
-    /// claimed; false when the job is no longer active, or its holder kept renewing for a whole lease period.
+    /// Claims the job, waiting out the lease of a holder that went silent (a killed worker): the claim's
+    /// instant once claimed; null when the job is no longer active, or its holder kept renewing for a whole lease period.
     /// </summary>
-    public async Task<bool> ClaimWhenFreeAsync(Guid jobId, Func<CancellationToken, Task<bool>> isActive, CancellationToken ct)
+    public async Task<DateTimeOffset?> ClaimWhenFreeAsync(Guid jobId, Func<CancellationToken, Task<bool>> isActive, CancellationToken ct)
     {
         var giveUpAt = clock.GetUtcNow() + Duration + Duration / 10;
         var pause = Duration / 20;
         while (true)
         {
-            if (await TryClaimAsync(jobId, ct)) return true;
-            if (!await isActive(ct) || clock.GetUtcNow() > giveUpAt) return false;
+            if (await TryClaimAsync(jobId, ct) is { } claimed) return claimed;
+            if (!await isActive(ct) || clock.GetUtcNow() > giveUpAt) return null;
             await Task.Delay(pause, clock, ct);
         }
     }

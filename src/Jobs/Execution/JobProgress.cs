@@ -82,8 +82,9 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
     public async Task DeleteMetricsAfterAsync(Guid jobId, int epoch, long globalStep, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Metrics.Where(m => m.JobId == jobId && !m.Name.StartsWith("step.") && m.Step > epoch).ExecuteDeleteAsync(ct);
-        await db.Metrics.Where(m => m.JobId == jobId && m.Name.StartsWith("step.") && m.Step > globalStep).ExecuteDeleteAsync(ct);
+        // The test measurement's step is an epoch too (the last): one measured after the checkpoint goes with its epochs.
+        await db.Metrics.Where(m => m.JobId == jobId && m.Axis != MetricAxis.Step && m.Step > epoch).ExecuteDeleteAsync(ct);
+        await db.Metrics.Where(m => m.JobId == jobId && m.Axis == MetricAxis.Step && m.Step > globalStep).ExecuteDeleteAsync(ct);
         await db.PathologyEvents.Where(e => e.JobId == jobId && e.Step > globalStep).ExecuteDeleteAsync(ct);
     }
 
@@ -91,7 +92,7 @@ internal sealed class JobProgress(IDbContextFactory<TrainDbContext> dbFactory, T
     public void RecordTest(Guid jobId, TestMetrics test, int epochs)
     {
         using var db = dbFactory.CreateDbContext();
-        db.Metrics.Where(m => m.JobId == jobId && m.Name.StartsWith("test")).ExecuteDelete();
+        db.Metrics.Where(m => m.JobId == jobId && m.Axis == MetricAxis.Test).ExecuteDelete();
         db.Metrics.AddRange(TestMetricSeries.ToRows(jobId, test, epochs));
         db.SaveChanges();
     }

@@ -14,7 +14,8 @@ namespace TrainService.Jobs.Execution;
 /// At start-up, before the workers start: in the embedded default the Hangfire queue lived in
 /// memory and died with the previous process, so every job the database still shows as queued or
 /// running is handed to the queue again (its stale lease cleared). Running ones resume from
-/// their newest checkpoint (in postgres mode the queue outlives every process, so that step is skipped).
+/// their newest checkpoint. (In postgres mode the queue outlives every process, so that step is skipped;
+/// a job whose api died before enqueueing it is found by <see cref="QueuedOrphanSweeper"/> instead.)
 /// Then every halving study is advanced, in every mode.
 /// </summary>
 internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory, IJobQueue queue, IOptions<TrainServiceOptions> options,

@@ -64,19 +64,23 @@ public sealed class TrainingJob
         // Every log line and span of this delivery, on this thread and the training thread, joins the submit request's trace.
         using var activity = JobTracing.StartTraining(jobId, await progress.TraceParentAsync(jobId, ct));
         // A job delivered again after its worker was killed waits here until that worker's lease runs out.
-        if (!await lease.ClaimWhenFreeAsync(jobId, token => progress.IsActiveAsync(jobId, token), ct))
+        if (await lease.ClaimWhenFreeAsync(jobId, token => progress.IsActiveAsync(jobId, token), ct) is not { } claimedAt)
         {
             if (await progress.IsActiveAsync(jobId, ct))
                 throw new InvalidOperationException($"Job {jobId} is leased by another worker that is still renewing it; Hangfire will retry later.");
             return;
         }
+        // Watched from the claim: the lease is renewed through the set-up below (reading the spec and the newest
+        // checkpoint, deleting later metrics) as well as the training, and a cancel request stops either.
+        using var cancelRequested = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watching = watcher.WatchAsync(jobId, claimedAt, cancelRequested);
         try
         {
             for (int attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await TrainAsync(jobId, ct);
+                    await TrainAsync(jobId, cancelRequested.Token, ct);
                     return;
                 }
                 catch (TransientTrainingFailure failure) when (attempt < MaxTransientAttempts)
@@ -95,6 +99,8 @@ public sealed class TrainingJob
         }
         finally
         {
+            await cancelRequested.CancelAsync();
+            await watching;
             await lease.ReleaseAsync(jobId);
             await AfterJobAsync(jobId, ct);
         }
@@ -116,7 +122,7 @@ public sealed class TrainingJob
         }
     }
 
-    async Task TrainAsync(Guid jobId, CancellationToken shutdown)
+    async Task TrainAsync(Guid jobId, CancellationToken cancelRequested, CancellationToken shutdown)
     {
         var spec = await progress.StartAsync(jobId, shutdown);
         if (spec is null) return;
@@ -130,8 +136,7 @@ public sealed class TrainingJob
 
         var limit = TimeSpan.FromSeconds(Math.Min(spec.Training.MaxRuntimeSeconds ?? int.MaxValue, options.Value.MaxJobRuntime.TotalSeconds));
         using var deadline = new CancellationTokenSource(limit, clock);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown, deadline.Token);
-        var watching = watcher.WatchAsync(jobId, cancel);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancelRequested, deadline.Token);
         var metrics = new MetricsWriter(jobId, dbFactory);
         var run = new TrainingRun(jobId, spec, resumeFrom, warmStart, metrics, runServices);
         Exception? error;
@@ -146,7 +151,6 @@ public sealed class TrainingJob
         finally
         {
             await cancel.CancelAsync();
-            await watching;
         }
         // scripts/crash_resume_check.py reads this to tell a real resume from a run that started over.
         if (run.BeganAt is { } began)

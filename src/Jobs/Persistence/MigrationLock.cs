@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace TrainService.Jobs.Persistence;
 
@@ -15,31 +14,8 @@ internal static class MigrationLock
 
     public static async Task<IAsyncDisposable> AcquireAsync(TrainDbContext db, CancellationToken ct) =>
         db.Database.IsNpgsql()
-            ? await PostgresAdvisoryLock.AcquireAsync(db.Database.GetConnectionString()!, ct)
+            ? await PostgresAdvisoryLock.AcquireAsync(db.Database.GetConnectionString()!, PostgresKey, ct)
             : await FileLock.AcquireAsync(db.Database.GetDbConnection().DataSource + ".migrate.lock", ct);
-
-    /// <summary>A session-level pg_advisory_lock on its own connection; closing the connection releases it even if the process dies.</summary>
-    sealed class PostgresAdvisoryLock(NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public static async Task<PostgresAdvisoryLock> AcquireAsync(string connectionString, CancellationToken ct)
-        {
-            var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-            command.Parameters.AddWithValue("key", PostgresKey);
-            command.CommandTimeout = 0; // waits as long as the other process migrates
-            await command.ExecuteNonQueryAsync(ct);
-            return new PostgresAdvisoryLock(connection);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-            command.Parameters.AddWithValue("key", PostgresKey);
-            await command.ExecuteNonQueryAsync();
-            await connection.DisposeAsync();
-        }
-    }
 
     /// <summary>An exclusive open of a file beside the SQLite database; the OS drops it with the process.</summary>
     sealed class FileLock(FileStream file) : IAsyncDisposable

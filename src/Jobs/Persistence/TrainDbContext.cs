@@ -31,6 +31,10 @@ internal class TrainDbContext : DbContext
 
     public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<MetricRow> Metrics => Set<MetricRow>();
+
+    /// <summary>Metric rows on one axis, untracked: what every reader of series starts from.</summary>
+    public IQueryable<MetricRow> MetricsOn(MetricAxis axis) => Metrics.AsNoTracking().Where(m => m.Axis == axis);
+
     public DbSet<CheckpointRow> Checkpoints => Set<CheckpointRow>();
     public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
     public DbSet<PathologyEventRow> PathologyEvents => Set<PathologyEventRow>();
@@ -65,7 +69,8 @@ internal class TrainDbContext : DbContext
             OwnedBy(job);
             job.HasQueryFilter(j => SeesEveryOwner || j.Owner == Owner);
         });
-        model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Name, m.Step });
+        // Name before step: most reads want named series (a study's objective, the loss per step), and a job's rows on one axis are still one range.
+        model.Entity<MetricRow>().HasKey(m => new { m.JobId, m.Axis, m.Name, m.Step });
         model.Entity<CheckpointRow>(checkpoint =>
         {
             checkpoint.HasKey(c => new { c.JobId, c.Name });

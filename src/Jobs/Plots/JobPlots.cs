@@ -46,7 +46,7 @@ public sealed class JobPlots
         switch (kind)
         {
             case JobPlotKinds.Loss or JobPlotKinds.Accuracy:
-                var rows = await db.Metrics.AsNoTracking().Where(m => m.JobId == jobId && EpochMetricSeries.Names.Contains(m.Name)).ToListAsync(ct);
+                var rows = await EpochMetricSeries.Query(db, jobId).ToListAsync(ct);
                 var epochs = EpochMetricSeries.FromRows(rows);
                 return (PlotOutcome.Ok, kind == JobPlotKinds.Loss ? CurvePlots.Loss(title, LossKind(job.SpecJson), epochs) : CurvePlots.Accuracy(title, epochs), null);
             case JobPlotKinds.GradientFlow or JobPlotKinds.Activations:

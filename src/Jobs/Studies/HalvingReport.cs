@@ -19,7 +19,7 @@ internal static class HalvingReport
         int epochs = JsonSerializer.Deserialize<TrainingSpec>(jobs[0].SpecJson, ContractJson.Options)!.Training.Epochs;
         var ids = jobs.Select(j => j.JobId).ToList();
         // Epochs are stored 1…N without gaps, so the last stored epoch is the count trained.
-        var trained = await db.Metrics.AsNoTracking().Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)
+        var trained = await db.MetricsOn(MetricAxis.Epoch).Where(m => ids.Contains(m.JobId) && m.Name == EpochMetricSeries.TrainLoss)
             .GroupBy(m => m.JobId).Select(g => new { JobId = g.Key, Epochs = g.Max(m => m.Step) }).ToDictionaryAsync(g => g.JobId, g => (int)g.Epochs, ct);
         var armEpochs = jobs.GroupBy(j => j.Arm).ToDictionary(g => g.Key, g => g.Max(j => trained.GetValueOrDefault(j.JobId)));
         int total = trained.Values.Sum(), full = jobs.Count * epochs;

@@ -111,7 +111,7 @@ public sealed class HalvingScheduler : IJobEndedHandler
         if (current.Any(j => j.Status is JobStatus.Queued or JobStatus.Running) || jobs.Any(j => j.Status == JobStatus.Cancelled)) return;
 
         var succeeded = current.Where(j => j.Status == JobStatus.Succeeded).Select(j => j.JobId).ToList();
-        var values = await db.Metrics.AsNoTracking()
+        var values = await db.MetricsOn(MetricAxis.Epoch)
             .Where(m => succeeded.Contains(m.JobId) && m.Name == definition.Objective.Metric && m.Step == budgets[rung])
             .ToDictionaryAsync(m => m.JobId, m => m.Value, ct);
         var ranked = current.Where(j => values.ContainsKey(j.JobId)).GroupBy(j => j.Arm)

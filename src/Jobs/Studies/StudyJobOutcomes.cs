@@ -14,7 +14,7 @@ internal static class StudyJobOutcomes
             .ToListAsync(ct);
         // Only succeeded jobs count: a failed or cancelled run's last epoch is not its result.
         var done = links.Where(l => l.Status == JobStatus.Succeeded).Select(l => l.JobId).ToList();
-        var rows = await db.Metrics.AsNoTracking()
+        var rows = await db.MetricsOn(MetricAxis.Epoch)
             .Where(m => done.Contains(m.JobId) && (m.Name == metric || m.Name == EpochMetricSeries.Seconds))
             .ToListAsync(ct);
         var byJob = rows.GroupBy(r => r.JobId).ToDictionary(g => g.Key, g => g.ToList());

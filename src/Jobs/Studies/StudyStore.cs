@@ -123,7 +123,7 @@ public sealed class StudyStore
     {
         if (await GetAsync(id, ct) is not { } study) return null;
         var jobIds = study.Jobs.Where(j => j.Status != JobStatus.Failed).Select(j => j.JobId).ToList();
-        var rows = await db.Metrics.AsNoTracking().Where(m => jobIds.Contains(m.JobId) && m.Name == study.Objective.Metric)
+        var rows = await db.MetricsOn(MetricAxis.Epoch).Where(m => jobIds.Contains(m.JobId) && m.Name == study.Objective.Metric)
             .Select(m => new { m.JobId, m.Step, m.Value }).ToListAsync(ct);
         var byJob = rows.GroupBy(r => r.JobId).ToDictionary(g => g.Key, g => (IReadOnlyList<(int, double)>)g.Select(r => ((int)r.Step, r.Value)).ToList());
         var curves = StudyCurves.Average(study.Arms.OrderBy(a => a.Arm).Select(a => (a.Arm, a.Label,

@@ -13,8 +13,9 @@ internal sealed record SuiteJobFigures(double? SamplesPerSecond, double? FirstLa
     public static async Task<IReadOnlyDictionary<Guid, SuiteJobFigures>> ReadAsync(TrainDbContext db, IReadOnlyList<Guid> jobIds, bool gradRatio, CancellationToken ct)
     {
         var rows = await db.Metrics.AsNoTracking()
-            .Where(m => jobIds.Contains(m.JobId) && (m.Name == EpochMetricSeries.Seconds || m.Name == DiagnosticSeries.TrainRows
-                || (gradRatio && (m.Name.StartsWith(GradNormPrefix) || m.Name.StartsWith(DiagnosticSeries.LayerPrefix)))))
+            .Where(m => jobIds.Contains(m.JobId) && (m.Axis == MetricAxis.Epoch && m.Name == EpochMetricSeries.Seconds
+                || m.Axis == MetricAxis.Step && (m.Name == DiagnosticSeries.TrainRows
+                    || (gradRatio && (m.Name.StartsWith(GradNormPrefix) || m.Name.StartsWith(DiagnosticSeries.LayerPrefix))))))
             .ToListAsync(ct);
         return rows.GroupBy(r => r.JobId).ToDictionary(g => g.Key, g => Figures(g.ToList()));
     }
@@ -26,14 +27,15 @@ internal sealed record SuiteJobFigures(double? SamplesPerSecond, double? FirstLa
     /// </summary>
     static SuiteJobFigures Figures(List<MetricRow> rows)
     {
-        var seconds = rows.Where(r => r.Name == EpochMetricSeries.Seconds).ToList();
-        double? trainRows = rows.Where(r => r.Name == DiagnosticSeries.TrainRows).OrderBy(r => r.Step).FirstOrDefault()?.Value;
+        var seconds = rows.Where(r => r.Axis == MetricAxis.Epoch).ToList();
+        var steps = rows.Where(r => r.Axis == MetricAxis.Step).ToList();
+        double? trainRows = steps.Where(r => r.Name == DiagnosticSeries.TrainRows).OrderBy(r => r.Step).FirstOrDefault()?.Value;
         double total = seconds.Sum(r => r.Value);
         double? speed = trainRows is { } n && total > 0 ? n * seconds.Count / total : null;
 
-        var positions = rows.Where(r => r.Name.StartsWith(DiagnosticSeries.LayerPrefix))
+        var positions = steps.Where(r => r.Name.StartsWith(DiagnosticSeries.LayerPrefix))
             .GroupBy(r => r.Name[DiagnosticSeries.LayerPrefix.Length..]).ToDictionary(g => g.Key, g => g.First().Value);
-        var norms = rows.Where(r => r.Name.StartsWith(GradNormPrefix)).ToList();
+        var norms = steps.Where(r => r.Name.StartsWith(GradNormPrefix)).ToList();
         double? ratio = null;
         if (norms.Count > 0)
         {

@@ -15,24 +15,31 @@ namespace TrainService.Models.Diagnostics;
 /// </summary>
 public enum ActivationFamily { Other, Dying, Leaky, Saturating }
 
-/// <summary>A module's family and, for dying ones, where its derivative is exactly zero (a boolean mask of the input).</summary>
-public sealed record ActivationKind(ActivationFamily Family, Func<Tensor, Tensor>? ZeroGradient = null)
+/// <summary>
+/// A module's family and, for dying ones, where its derivative is exactly zero (a boolean mask of
+/// the input), and optionally a cheaper way to the dead units than that mask over the whole batch.
+/// </summary>
+public sealed record ActivationKind(ActivationFamily Family, Func<Tensor, Tensor>? ZeroGradient = null, Func<Tensor, Tensor>? DeadUnits = null)
 {
     public static readonly ActivationKind Other = new(ActivationFamily.Other);
+
+    /// <summary>For a batch of inputs: which units (entries past the batch dimension) pass no gradient at any example.</summary>
+    public Tensor Dead(Tensor input) => DeadUnits is { } dead ? dead(input) : ZeroGradient!(input).all(0);
 }
 
 public static class ActivationFamilies
 {
     // libtorch's backward rules: relu' = 0 for z ≤ 0; hardsigmoid' = 0 unless −3 < z < 3;
     // clamp' = 0 outside [−1, 1]. noisy_relu's noise is detached, so its gradient is relu's.
-    // Scalars are held for the whole call (see the pitfalls note on implicit Scalars under GC).
-    static readonly ActivationKind Relu = new(ActivationFamily.Dying, z =>
-    {
-        using var zero = 0.0f.ToScalar();
-        return z.le(zero);
-    });
-    static readonly ActivationKind HardSigmoid = new(ActivationFamily.Dying, z => Outside(z, -3.0f, 3.0f, inclusive: true));
-    static readonly ActivationKind HardTanh = new(ActivationFamily.Dying, z => Outside(z, -1.0f, 1.0f, inclusive: false));
+    // Scalars are held for the process's life, never built per call: one built for a call must stay
+    // referenced while libtorch reads it (see the pitfalls note on implicit Scalars under GC), and a
+    // sampled step pays for every native allocation.
+    static readonly Scalar Zero = 0.0f.ToScalar(), MinusThree = (-3.0f).ToScalar(), Three = 3.0f.ToScalar(), MinusOne = (-1.0f).ToScalar(), One = 1.0f.ToScalar();
+    // relu' = 0 at every example exactly when the largest input over the batch is ≤ 0 (NaN is neither):
+    // one pass over the batch instead of a mask of it.
+    static readonly ActivationKind Relu = new(ActivationFamily.Dying, z => z.le(Zero), z => z.amax(0).le(Zero));
+    static readonly ActivationKind HardSigmoid = new(ActivationFamily.Dying, z => z.le(MinusThree).logical_or(z.ge(Three)));
+    static readonly ActivationKind HardTanh = new(ActivationFamily.Dying, z => z.lt(MinusOne).logical_or(z.gt(One)));
     static readonly ActivationKind Leaky = new(ActivationFamily.Leaky);
     static readonly ActivationKind Saturating = new(ActivationFamily.Saturating);
 
@@ -45,11 +52,4 @@ public static class ActivationFamilies
         Sigmoid or Tanh or Softsign => Saturating,
         _ => ActivationKind.Other,
     };
-
-    static Tensor Outside(Tensor z, float low, float high, bool inclusive)
-    {
-        using var lo = low.ToScalar();
-        using var hi = high.ToScalar();
-        return inclusive ? z.le(lo).logical_or(z.ge(hi)) : z.lt(lo).logical_or(z.gt(hi));
-    }
 }

@@ -1,44 +1,123 @@
+using TrainService.Models.Training;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace TrainService.Models.Diagnostics;
 
-/// <summary>Per-layer gradient L2 norms and update/weight ratios ‖θ_after − θ_before‖ / ‖θ_before‖.</summary>
-static class GradientFigures
+/// <summary>
+/// Per-layer gradient L2 norms and update/weight ratios ‖θ_after − θ_before‖ / ‖θ_before‖, for
+/// every layer at once, in few native calls and few passes over the parameters. The snapshot is a
+/// buffer kept from one sampled step to the next, in which each layer's parameters are adjacent,
+/// turned into θ_before − θ_after in place after the step. Every Σx² is a dot product of a
+/// contiguous run with itself: a layer's run of the snapshot; of the gradients, a layer's run of
+/// the flat gradient buffer when the parameters live in it, else each parameter's gradient (the
+/// host adds a layer's). All of them leave in one tensor. For a three-layer MLP over the flat
+/// buffers that is about a dozen calls per sampled step, where the per-tensor computation cost
+/// about ten per parameter tensor and a fresh copy of every parameter.
+/// </summary>
+sealed class GradientFigures : IDisposable
 {
-    /// <summary>Copies of every parameter, taken just before a sampled step; the caller disposes them.</summary>
-    public static Tensor[] Snapshot(IReadOnlyList<(string Name, Parameter[] Parameters)> layers)
+    readonly int layerCount;
+    readonly Parameter[] ordered;
+    readonly int[] layerOf;
+    readonly FlatParameters? flat;
+    readonly Tensor? before;
+    // Each parameter's place in the snapshot, shaped like it; each layer's run of the snapshot and, over the flat buffers, of the gradients.
+    readonly Tensor[] beforeSlots, beforeRuns, gradientRuns;
+    // Which parameters' gradient dots Sums gave last (without the flat buffers: those with a gradient).
+    readonly List<int> gradientUnits = [];
+    bool snapshotTaken;
+
+    public GradientFigures(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, FlatParameters? flat)
     {
-        using var noGrad = no_grad();
-        return layers.SelectMany(l => l.Parameters).Select(p => p.detach().clone().DetachFromDisposeScope()).ToArray();
+        layerCount = layers.Count;
+        ordered = layers.SelectMany(l => l.Parameters).ToArray();
+        layerOf = layers.SelectMany((l, i) => l.Parameters.Select(_ => i)).ToArray();
+        beforeSlots = beforeRuns = gradientRuns = [];
+        if (ordered.Length == 0) return;
+        // The flat buffers serve when they hold exactly these parameters in this order, so each layer's are adjacent.
+        this.flat = flat is not null && flat.Parameters.Select(p => p.Handle).SequenceEqual(ordered.Select(p => p.Handle)) ? flat : null;
+        using var scope = NewDisposeScope();
+        var first = ordered[0];
+        var offsets = new long[ordered.Length + 1];
+        for (int i = 0; i < ordered.Length; i++) offsets[i + 1] = offsets[i] + ordered[i].NumberOfElements;
+        before = zeros(offsets[^1], dtype: first.dtype, device: first.device);
+        beforeSlots = Enumerable.Range(0, ordered.Length).Select(i =>
+        {
+            using var run = before.narrow(0, offsets[i], offsets[i + 1] - offsets[i]);
+            return run.view(ordered[i].shape);
+        }).ToArray();
+        var layerLengths = layers.Select(l => l.Parameters.Sum(p => p.NumberOfElements)).ToArray();
+        beforeRuns = before.split(layerLengths);
+        if (this.flat is not null) gradientRuns = this.flat.Gradients.split(layerLengths);
+        foreach (var t in beforeSlots.Concat(beforeRuns).Concat(gradientRuns).Append(before)) t.DetachFromDisposeScope();
     }
 
-    public static IEnumerable<LayerValue> Measure(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, Tensor[]? before)
+    /// <summary>Copies the parameters just before a sampled step.</summary>
+    public void Snapshot()
     {
-        if (layers.Count == 0) return [];
-        using var scope = NewDisposeScope();
+        if (before is null) return;
         using var noGrad = no_grad();
-        // Per layer: Σ grad², Σ (θ − θ_before)², Σ θ_before² — all gathered into one tensor and read from the device once.
-        var sums = new List<Tensor>(3 * layers.Count);
-        int k = 0;
-        foreach (var (_, parameters) in layers)
+        if (flat is not null) before.copy_(flat.Values);
+        else for (int i = 0; i < ordered.Length; i++) beforeSlots[i].copy_(ordered[i]);
+        snapshotTaken = true;
+    }
+
+    /// <summary>
+    /// After the step, made in the caller's dispose scope and not yet read: the gradients' Σ g²
+    /// (per layer over the flat buffers, else per parameter with a gradient), then per layer
+    /// Σ (θ − θ_before)², then per layer Σ θ_before². Uses up the snapshot.
+    /// </summary>
+    public Tensor Sums()
+    {
+        if (before is null) return zeros(0);
+        if (!snapshotTaken) throw new InvalidOperationException("No snapshot was taken before the step.");
+        snapshotTaken = false;
+        using var noGrad = no_grad();
+        var dots = new List<Tensor>(ordered.Length + 3 * layerCount);
+        gradientUnits.Clear();
+        if (flat is not null) dots.AddRange(gradientRuns.Select(Dot));
+        else
+            for (int i = 0; i < ordered.Length; i++)
+            {
+                if (ordered[i].grad is not { } grad) continue;
+                gradientUnits.Add(i);
+                dots.Add(Dot(grad.reshape(-1)));
+            }
+        var beforeDots = beforeRuns.Select(Dot).ToArray();
+        // In place: the snapshot now holds θ_before − θ, whose squares are the change's.
+        if (flat is not null) before.sub_(flat.Values);
+        else for (int i = 0; i < ordered.Length; i++) beforeSlots[i].sub_(ordered[i]);
+        dots.AddRange(beforeRuns.Select(Dot));
+        dots.AddRange(beforeDots);
+        return stack(dots);
+    }
+
+    /// <summary>The figures from <see cref="Sums"/>' values as read on the host.</summary>
+    public IEnumerable<LayerValue> Read(IReadOnlyList<string> layerNames, ReadOnlySpan<double> sums)
+    {
+        var gradientSums = new double[layerCount];
+        int units = flat is not null ? layerCount : gradientUnits.Count;
+        for (int u = 0; u < units; u++) gradientSums[flat is not null ? u : layerOf[gradientUnits[u]]] += sums[u];
+        var figures = new List<LayerValue>(2 * layerCount);
+        for (int i = 0; i < layerCount; i++)
         {
-            sums.Add(stack(parameters.Select(p => p.grad is { } g ? g.square().sum() : zeros(1, device: p.device).sum()).ToArray()).sum());
-            if (before is null) continue;
-            var olds = parameters.Select(_ => before[k++]).ToArray();
-            sums.Add(stack(parameters.Select((p, i) => (p - olds[i]).square().sum()).ToArray()).sum());
-            sums.Add(stack(olds.Select(o => o.square().sum()).ToArray()).sum());
-        }
-        var values = stack(sums.ToArray()).to_type(ScalarType.Float64).cpu().data<double>().ToArray();
-        int width = before is null ? 1 : 3;
-        var figures = new List<LayerValue>(2 * layers.Count);
-        for (int i = 0; i < layers.Count; i++)
-        {
-            figures.Add(new(DiagnosticMetrics.GradNorm, layers[i].Name, Math.Sqrt(values[i * width])));
-            if (before is null) continue;
-            double ratio = Math.Sqrt(values[i * width + 1]) / Math.Sqrt(values[i * width + 2]);
-            if (double.IsFinite(ratio)) figures.Add(new(DiagnosticMetrics.UpdateRatio, layers[i].Name, ratio));
+            figures.Add(new(DiagnosticMetrics.GradNorm, layerNames[i], Math.Sqrt(gradientSums[i])));
+            double ratio = Math.Sqrt(sums[units + i]) / Math.Sqrt(sums[units + layerCount + i]);
+            if (double.IsFinite(ratio)) figures.Add(new(DiagnosticMetrics.UpdateRatio, layerNames[i], ratio));
         }
         return figures;
+    }
+
+    static Tensor Dot(Tensor run) => run.dot(run);
+
+    /// <summary>Forgets the snapshot (the buffer stays for the next one).</summary>
+    public void Release() => snapshotTaken = false;
+
+    public void Dispose()
+    {
+        foreach (var t in beforeSlots.Concat(beforeRuns).Concat(gradientRuns)) t.Dispose();
+        before?.Dispose();
     }
 }

@@ -15,19 +15,18 @@ namespace TrainService.Models.Diagnostics;
 /// </summary>
 public sealed class LayerDiagnostics : IDisposable
 {
-    readonly DiagnosticsSpec spec;
     readonly SamplingSchedule schedule;
     readonly Action<DiagnosticSample> sink;
     readonly List<(string Name, Parameter[] Parameters)> parameterised = [];
     readonly List<(string Name, nn.Module<Tensor, Tensor> Module, ActivationKind Kind)> observable = [];
     readonly List<IDisposable> hooks = [];
-    readonly ActivationProbe activations = new();
-    Tensor[]? snapshot;
+    readonly ActivationProbe activations;
+    readonly GradientFigures gradients;
+    readonly string[] parameterisedNames;
     bool armed;
 
-    LayerDiagnostics(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, Action<DiagnosticSample> sink)
+    LayerDiagnostics(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, FlatParameters? flat, Action<DiagnosticSample> sink)
     {
-        this.spec = spec;
         this.sink = sink;
         schedule = new SamplingSchedule(spec);
         foreach (var (name, child) in model.named_children())
@@ -37,42 +36,57 @@ public sealed class LayerDiagnostics : IDisposable
             if (parameters.Length > 0) parameterised.Add((name, parameters));
             if (child is nn.Module<Tensor, Tensor> module) observable.Add((name, module, ActivationFamilies.Of(module)));
         }
+        parameterisedNames = parameterised.Select(p => p.Name).ToArray();
+        var device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        activations = new ActivationProbe(observable.Select(o => (o.Name, o.Kind)).ToList(), spec.SaturationInput, device);
+        gradients = new GradientFigures(parameterised, flat);
     }
 
     /// <summary>Every top-level module, in network order.</summary>
     public List<string> Layers { get; } = [];
 
-    public IReadOnlyList<string> ParameterisedLayers => parameterised.Select(p => p.Name).ToList();
+    public IReadOnlyList<string> ParameterisedLayers => parameterisedNames;
 
     /// <summary>Hooks into a session's model at the step it stands at; callers outside Models never touch the module itself.</summary>
     public static LayerDiagnostics Attach(Training.TrainingSession session, DiagnosticsSpec spec, Action<DiagnosticSample> sink) =>
-        Attach(session.Model, spec, session.Progress, sink);
+        Attach(session.Model, spec, session.Progress, sink, session.FlatLayout);
 
-    /// <summary>Hooks into <paramref name="model"/>; <paramref name="progress"/> says which step comes next (a resumed run continues mid-way).</summary>
-    public static LayerDiagnostics Attach(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, TrainingProgress progress, Action<DiagnosticSample> sink)
+    /// <summary>
+    /// Hooks into <paramref name="model"/>; <paramref name="progress"/> says which step comes next (a resumed run continues mid-way).
+    /// <paramref name="flat"/>: the parameters' flat layout, when they have one (the gradient figures then read it directly).
+    /// </summary>
+    public static LayerDiagnostics Attach(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, TrainingProgress progress, Action<DiagnosticSample> sink, FlatParameters? flat = null)
     {
-        var diagnostics = new LayerDiagnostics(model, spec, sink);
+        var diagnostics = new LayerDiagnostics(model, spec, flat, sink);
         diagnostics.Prepare(progress.GlobalStep + 1, progress.Epoch, progress.StepInEpoch == 0);
         return diagnostics;
     }
 
-    void OnForward(string layer, nn.Module module, ActivationKind kind, Tensor input, Tensor output)
+    void OnForward(int index, nn.Module module, Tensor input, Tensor output)
     {
         // Evaluation passes (validation, test) run with training off; only the sampled training step counts.
-        if (armed && module.training && output.shape.Length > 0 && output.shape[0] > 0)
-            activations.Measure(layer, kind, input, output, spec.SaturationInput);
+        if (armed && module.training && output.dim() > 0 && output.size(0) > 0)
+            activations.Measure(index, input, output);
+        // The last module ends the forward pass: its figures and the others' go to the device buffer while they still exist.
+        if (armed && index == observable.Count - 1) activations.Gather();
     }
 
     /// <summary>After each optimizer step: measures a sampled step, then prepares the next one.</summary>
     public void OnStep(StepMetrics step)
     {
-        if (armed)
-        {
-            var values = activations.Read().ToList();
-            values.AddRange(GradientFigures.Measure(parameterised, snapshot));
-            sink(new DiagnosticSample(step.Step, step.Epoch, values, ParameterisedLayers));
-        }
+        if (armed) sink(new DiagnosticSample(step.Step, step.Epoch, Measure(), ParameterisedLayers));
         Prepare(step.Step + 1, step.Epoch, firstStepOfEpoch: false);
+    }
+
+    /// <summary>Every figure of the sampled step from one read: the activation statistics the hooks left on the device, and the gradient figures (cat promotes them to float64).</summary>
+    List<LayerValue> Measure()
+    {
+        using var scope = NewDisposeScope();
+        var all = cat([activations.Values, gradients.Sums()]);
+        var values = (all.device_type == TorchSharp.DeviceType.CPU ? all : all.cpu()).data<double>().ToArray();
+        var figures = activations.Read(values.AsSpan(0, (int)activations.Values.shape[0]));
+        figures.AddRange(gradients.Read(parameterisedNames, values.AsSpan((int)activations.Values.shape[0])));
+        return figures;
     }
 
     /// <summary>After each epoch; <paramref name="nextEpoch"/> is the epoch about to start.</summary>
@@ -83,26 +97,29 @@ public sealed class LayerDiagnostics : IDisposable
         Release();
         armed = schedule.IsSampled(nextStep, epoch, firstStepOfEpoch);
         if (!armed) return;
-        snapshot = GradientFigures.Snapshot(parameterised);
+        gradients.Snapshot();
         // Hooks exist only for the sampled step: an unsampled step runs the bare network.
-        foreach (var (name, module, kind) in observable)
-            hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(name, module, kind, input, output)));
+        for (int i = 0; i < observable.Count; i++)
+        {
+            int index = i;
+            var module = observable[i].Module;
+            hooks.Add(ForwardHooks.Register(module, (input, output) => OnForward(index, module, input, output)));
+        }
     }
 
     void Release()
     {
         activations.Clear();
+        gradients.Release();
         armed = false;
         foreach (var hook in hooks) hook.Dispose();
         hooks.Clear();
-        if (snapshot is null) return;
-        foreach (var t in snapshot) t.Dispose();
-        snapshot = null;
     }
 
     public void Dispose()
     {
         Release();
         activations.Dispose();
+        gradients.Dispose();
     }
 }

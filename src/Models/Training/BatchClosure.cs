@@ -55,7 +55,7 @@ public sealed class BatchClosure(nn.Module<Tensor, Tensor> model, LossFunction l
         }
         else if (first || settings.Clipping is NormClippingSpec)
         {
-            norm = flat is not null ? GradientNorms.Global(flat) : GradientNorms.Global(parameters).ToDouble();
+            norm = flat is not null ? GradientNorms.Global(flat) : GradientNorms.Global(parameters);
             clipped = GradientClipping.NormAfter(settings.Clipping, norm);
         }
         GradientClipping.Apply(settings.Clipping, parameters, norm);

@@ -21,6 +21,7 @@ public sealed class FlatParameters : IDisposable
         Parameters = parameters;
         Offsets = offsets;
         Segments = Enumerable.Range(0, parameters.Count).Select(i => offsets[i + 1] - offsets[i]).ToArray();
+        GradientSegments = Enumerable.Range(0, parameters.Count).Select(i => gradients.narrow(0, offsets[i], Segments[i]).DetachFromDisposeScope()).ToArray();
     }
 
     public Tensor Values { get; }
@@ -29,8 +30,10 @@ public sealed class FlatParameters : IDisposable
     /// <summary>Where each parameter starts in the buffers; the last entry is the total length.</summary>
     public IReadOnlyList<long> Offsets { get; }
     public long Length => Offsets[^1];
-    /// <summary>Each parameter's element count, in order (computed once: the norm splits by it every step).</summary>
+    /// <summary>Each parameter's element count, in order.</summary>
     public long[] Segments { get; }
+    /// <summary>Each parameter's gradient as a one-dimensional view of <see cref="Gradients"/>, made once (the norm reads them every step).</summary>
+    public IReadOnlyList<Tensor> GradientSegments { get; }
 
     /// <summary>
     /// Lays the parameters out flat, or returns null when they can't share one buffer (mixed or
@@ -116,6 +119,7 @@ public sealed class FlatParameters : IDisposable
 
     public void Dispose()
     {
+        foreach (var segment in GradientSegments) segment.Dispose();
         Values.Dispose();
         Gradients.Dispose();
     }

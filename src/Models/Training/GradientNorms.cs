@@ -5,40 +5,42 @@ using static TorchSharp.torch;
 namespace TrainService.Models.Training;
 
 /// <remarks>
-/// Squares are grad·grad, not pow(2): libtorch computes pow(x, 2) as x·x, so the bits are the
-/// same, without the Scalar that TorchSharp builds (and leaves to the finalizer) for each pow call.
+/// The global norm is √(Σᵢ ‖gᵢ‖²): each tensor's 2-norm is one vectorised pass of libtorch's
+/// <c>vector_norm</c> over its elements as one contiguous vector (no tensor of squares is written),
+/// and the host combines the few norms in float64. Over <see cref="FlatParameters"/> the same
+/// kernel runs over each parameter's segment of the flat gradient, the same elements in the same
+/// order, so both paths give the same bits. (Squares are grad·grad where they are still needed:
+/// libtorch computes pow(x, 2) as x·x, and TorchSharp leaves a Scalar to the finalizer per pow call.)
 /// </remarks>
 public static class GradientNorms
 {
-    /// <summary>L2 norm of all gradients together, as a scalar tensor (no host sync until read).</summary>
-    public static Tensor Global(IEnumerable<Parameter> parameters)
+    /// <summary>L2 norm of all gradients together (0 when none has one); reads the per-tensor norms from the device once.</summary>
+    public static double Global(IEnumerable<Parameter> parameters)
     {
-        Tensor? sum = null;
+        using var scope = NewDisposeScope();
+        var norms = new List<Tensor>();
         foreach (var p in parameters)
-        {
-            if (p.grad is not { } grad) continue;
-            var squares = grad.mul(grad).sum();
-            sum = sum is null ? squares : sum.add_(squares);
-        }
-        return sum is null ? tensor(0f) : sum.sqrt();
+            if (p.grad is { } grad) norms.Add(linalg.vector_norm(grad.reshape(-1)));
+        return norms.Count == 0 ? 0 : Combine(stack(norms));
     }
 
-    /// <summary>
-    /// <see cref="Global"/>'s value from a flat gradient, on the host, with the very same bits: the
-    /// squares in one call, one sum per parameter's segment (the same reduction over the same
-    /// elements as Global's per-tensor sums), then those few sums added in float32 in the same order
-    /// and the float32 square root taken here instead of in native calls.
-    /// </summary>
+    /// <summary><see cref="Global(IEnumerable{Parameter})"/>'s value from a flat gradient, bit for bit, without a call per tensor to reach its gradient.</summary>
     public static double Global(FlatParameters flat)
     {
-        if (flat.Gradients.dtype != ScalarType.Float32) return Global(flat.Parameters).ToDouble();
         using var scope = NewDisposeScope();
-        var squares = flat.Gradients.mul(flat.Gradients);
-        var sums = stack(squares.split(flat.Segments).Select(segment => segment.sum()).ToArray());
-        var values = sums.device_type == DeviceType.CPU ? sums.data<float>().ToArray() : sums.cpu().data<float>().ToArray();
-        float total = values[0];
-        for (int i = 1; i < values.Length; i++) total += values[i];
-        return MathF.Sqrt(total);
+        return Combine(stack(flat.GradientSegments.Select(segment => linalg.vector_norm(segment)).ToArray()));
+    }
+
+    /// <summary>√(Σ normᵢ²) in float64, in order, from one read of the norms.</summary>
+    static double Combine(Tensor norms)
+    {
+        var host = norms.device_type == DeviceType.CPU ? norms : norms.cpu();
+        double total = 0;
+        if (host.dtype == ScalarType.Float32)
+            foreach (float n in host.data<float>()) total += (double)n * n;
+        else
+            foreach (double n in host.to_type(ScalarType.Float64).data<double>()) total += n * n;
+        return Math.Sqrt(total);
     }
 
     /// <summary>

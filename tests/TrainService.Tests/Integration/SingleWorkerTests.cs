@@ -40,12 +40,13 @@ public sealed class SingleWorkerTests() : ServiceTest(new TrainServiceFactory
     {
         var job = await (await Client.PostJsonTextAsync("/api/jobs", Specs.Xor(epochs: 100_000))).ReadAsync<JobResponse>();
 
-        var done = await Client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(30));
+        var done = await Client.WaitForFinalStateAsync(job.Id, TimeSpan.FromSeconds(60));
 
         Assert.Equal(JobStatus.Failed, done.Status);
         Assert.StartsWith("exceeded its time limit of 2 s during epoch", done.FailureReason);
-        // Measured on the server's own clock: started, then stopped at the limit plus at most a few polls.
-        Assert.InRange((done.FinishedAt - done.StartedAt)!.Value.TotalSeconds, 2.0, 10.0);
+        // Measured on the server's own clock: started, then stopped at the limit plus a few polls (generous:
+        // the whole suite runs beside it on 2 cores; without the limit the job would run for hours).
+        Assert.InRange((done.FinishedAt - done.StartedAt)!.Value.TotalSeconds, 2.0, 20.0);
     }
 
     async Task WaitForStatusAsync(Guid id, JobStatus status)

@@ -1,4 +1,6 @@
-// fetch() against this same origin; errors carry the ProblemDetails body the API sends.
+// fetch() against this same origin with the page's API key (keys mode); errors carry the ProblemDetails
+// body the API sends, and a 401 also tells the app to ask for a key.
+import { authHeaders, UNAUTHORIZED_EVENT } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -29,7 +31,7 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
     response = await fetch(path, {
       method,
       signal,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: { ...authHeaders(), Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch (error) {
@@ -38,8 +40,35 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   }
   const type = response.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await response.json() : await response.text();
+  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }
 
 export const jobUrl = id => `/api/jobs/${encodeURIComponent(id)}`;
+
+/** A file the API serves (a plot, a checkpoint) fetched with the key attached, which <img> and plain links cannot send. */
+async function fetchFile(path) {
+  const response = await fetch(path, { headers: authHeaders() });
+  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  if (!response.ok) throw new ApiError(response.status, await response.text());
+  return response;
+}
+
+/** An object URL for an image the API draws; the caller revokes it when the view goes. */
+export async function imageUrl(path) {
+  return URL.createObjectURL(await (await fetchFile(path)).blob());
+}
+
+/** Downloads a file the API serves with the key attached; the name is the server's. */
+export async function download(path, fallbackName) {
+  const response = await fetchFile(path);
+  const url = URL.createObjectURL(await response.blob());
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

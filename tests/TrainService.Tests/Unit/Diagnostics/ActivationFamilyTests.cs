@@ -42,6 +42,31 @@ public sealed class ActivationFamilyTests
     }
 
     [Theory]
+    [InlineData(Activation.Relu)]
+    [InlineData(Activation.HardSigmoid)]
+    [InlineData(Activation.HardTanh)]
+    [InlineData(Activation.NoisyRelu)]
+    public void DeadUnits_AreTheUnitsWhoseRuleHoldsAtEveryExample(Activation activation)
+    {
+        using var scope = NewDisposeScope();
+        using var module = ActivationFactory.Create(activation, new BuildContext(1, null, null));
+        var kind = ActivationFamilies.Of(module);
+        using var generator = new Generator(4);
+        // Columns: random, all at the boundaries (0, ±1, ±3: dead or not by the rule's edge), all far below, all far above, mixed.
+        var z = cat([
+            randn(8, 3, generator: generator).mul(4),
+            tensor(new float[] { 0, 0, 0, 0, 0, 0, 0, 0 }).reshape(8, 1),
+            tensor(new float[] { -1, -1, -1, -1, 1, 1, 1, 1 }).reshape(8, 1),
+            tensor(new float[] { -3, -3, -3, -3, 3, 3, 3, 3 }).reshape(8, 1),
+            full(8, 1, -9f), full(8, 1, 9f),
+            tensor(new float[] { -9, -9, -9, -9, 9, 9, 9, 9 }).reshape(8, 1),
+        ], 1);
+        var expected = kind.ZeroGradient!(z).all(0);
+        Assert.True(kind.Dead(z).eq(expected).all().item<bool>(), $"{activation}: {string.Join(",", kind.Dead(z).data<bool>().ToArray())} vs {string.Join(",", expected.data<bool>().ToArray())}");
+        Assert.True(expected.any().item<bool>());
+    }
+
+    [Theory]
     [InlineData(Activation.Relu, ActivationFamily.Dying)]
     [InlineData(Activation.HardSigmoid, ActivationFamily.Dying)]
     [InlineData(Activation.HardTanh, ActivationFamily.Dying)]

@@ -56,6 +56,37 @@ public sealed class LayerDiagnosticsTests
     }
 
     [Fact]
+    public void SampledStep_OverFlatParameters_GivesTheFiguresOfSeparateTensors()
+    {
+        // Three parameterised layers, so a wrong run of the flat buffers would show.
+        var spec = Model with { Layers = [.. Model.Layers, new LinearLayerSpec { Units = 3 }] };
+        var separate = Sample(spec, flat: false);
+        var flat = Sample(spec, flat: true);
+        Assert.Equal(separate.Select(v => (v.Metric, v.Layer)), flat.Select(v => (v.Metric, v.Layer)));
+        Assert.Contains(flat, v => v.Metric == "updateRatio" && v.Layer == "2_linear");
+        foreach (var (a, b) in separate.Zip(flat))
+            Assert.True(Math.Abs(a.Value - b.Value) <= 1e-6 * Math.Max(1e-3, Math.Abs(a.Value)), $"{a.Metric}/{a.Layer}: {a.Value} vs {b.Value}");
+    }
+
+    /// <summary>One SGD step with diagnostics, the parameters laid out flat or not.</summary>
+    static IReadOnlyList<LayerValue> Sample(ModelSpec spec, bool flat)
+    {
+        using var scope = NewDisposeScope();
+        using var model = NetworkFactory.Build(spec, seed: 5);
+        var parameters = model.parameters().ToArray();
+        using var layout = flat ? FlatParameters.TryCreate(parameters) : null;
+        Assert.Equal(flat, layout is not null);
+        using var optimizer = optim.SGD(parameters, learningRate: 0.1);
+        var samples = new List<DiagnosticSample>();
+        using var diagnostics = LayerDiagnostics.Attach(model, new DiagnosticsSpec { Every = 1, SaturationInput = 0.5 }, new TrainingProgress(), samples.Add, layout);
+        var x = tensor(new float[] { 1, -2, 0.5f, -1, 0.3f, 2, 0.1f, 0.2f, -0.3f, 3, -1, 1 }, [4, 3]);
+        model.forward(x).pow(2).sum().backward();
+        optimizer.step();
+        diagnostics.OnStep(new StepMetrics(1, 1, 0, 0, 0.1));
+        return Assert.Single(samples).Values;
+    }
+
+    [Fact]
     public void StepsUnit_SamplesTheFirstAndEveryNth_EpochsUnit_FirstStepOfEveryNthEpoch()
     {
         var steps = new SamplingSchedule(new DiagnosticsSpec { Every = 10 });

@@ -1,5 +1,5 @@
 // The job page's lower panels. Each owns its section and a small update API.
-import { api, ApiError, jobUrl } from '../api.js';
+import { api, ApiError, jobUrl, download } from '../api.js';
 import { el, clear, setText, notice } from '../dom.js';
 import { formatTime, formatNumber, formatInteger, formatSeconds, formatBytes } from '../format.js';
 
@@ -58,6 +58,20 @@ export function resultsPanel(main) {
   };
 }
 
+/** A link that downloads through fetch() so that the API key goes along (keys mode); failures show beside it. */
+function downloadLink(path, fileName, label) {
+  const status = el('span', { class: 'muted small', 'aria-live': 'polite' });
+  const link = el('a', {
+    href: path, download: '',
+    onclick: async event => {
+      event.preventDefault();
+      setText(status, '');
+      try { await download(path, fileName); } catch (error) { setText(status, ` Could not download: ${error.message}`); }
+    },
+  }, label);
+  return el('span', {}, link, status);
+}
+
 export function checkpointsPanel(main, id) {
   const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
   section(main, 'checkpoints-title', 'Checkpoints', body);
@@ -73,7 +87,7 @@ export function checkpointsPanel(main, id) {
             el('td', { class: 'mono' }, c.name), el('td', { class: 'num' }, c.epoch), el('td', { class: 'num' }, c.step),
             el('td', { class: 'num' }, formatNumber(c.metricValue)), el('td', { class: 'num' }, formatBytes(c.sizeBytes)),
             el('td', {}, formatTime(c.createdAt)),
-            el('td', {}, el('a', { href: `${jobUrl(id)}/checkpoints/${encodeURIComponent(c.name)}`, download: '' }, `Download ${c.name}`))))))));
+            el('td', {}, downloadLink(`${jobUrl(id)}/checkpoints/${encodeURIComponent(c.name)}`, `${c.name}.ckpt`, `Download ${c.name}`))))))));
     } catch (error) {
       clear(body, notice('error', `Could not load the checkpoints. ${error.message}`));
     }

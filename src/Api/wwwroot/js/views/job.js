@@ -2,6 +2,7 @@
 // pathology events, results, checkpoints and a predict form. Every box has a fixed size from the
 // start, so the page does not jump as epochs arrive.
 import { api, jobUrl } from '../api.js';
+import { EventStream } from '../event-stream.js';
 import { el, clear, setText, statusBadge, notice } from '../dom.js';
 import { formatTime, formatNumber, formatSeconds, elapsedSeconds, isActive } from '../format.js';
 import { lineChart } from '../charts.js';
@@ -127,7 +128,7 @@ export function jobView(main, id) {
     }
 
     function connect() {
-      source = new EventSource(`${jobUrl(job.id)}/events`);
+      source = new EventStream(`${jobUrl(job.id)}/events`);
       source.addEventListener('open', () => { if (!ended) setText(liveLine, 'Live: each epoch appears as it finishes.'); });
       source.addEventListener('status', e => {
         const { status, failureReason } = JSON.parse(e.data);
@@ -153,7 +154,7 @@ export function jobView(main, id) {
       });
       source.addEventListener('error', () => {
         if (ended || disposed) return;
-        // EventSource reconnects by itself; the stream replays everything, and the maps drop repeats.
+        // The stream reconnects by itself; it replays everything, and the maps drop repeats.
         setText(liveLine, 'Connection lost; reconnecting…');
       });
     }

@@ -258,6 +258,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<Guid>("JobId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Axis")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .HasColumnType("text");
 
@@ -267,7 +270,7 @@ namespace TrainService.Jobs.Persistence.Migrations.Postgres
                     b.Property<double>("Value")
                         .HasColumnType("double precision");
 
-                    b.HasKey("JobId", "Name", "Step");
+                    b.HasKey("JobId", "Axis", "Name", "Step");
 
                     b.ToTable("Metrics");
                 });

@@ -253,6 +253,9 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Axis")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .HasColumnType("TEXT");
 
@@ -262,7 +265,7 @@ namespace TrainService.Jobs.Persistence.Migrations.Sqlite
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("JobId", "Name", "Step");
+                    b.HasKey("JobId", "Axis", "Name", "Step");
 
                     b.ToTable("Metrics");
                 });
