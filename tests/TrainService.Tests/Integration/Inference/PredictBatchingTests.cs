@@ -39,16 +39,20 @@ public sealed class PredictBatchingTests() : ServiceTest(new TrainServiceFactory
         foreach (var rows in requests) alone.Add(await PredictAsync(job.Id, rows));
         Assert.Equal(0, cache.MergedPredictBatches);
 
-        var together = await Task.WhenAll(requests.Select(rows => PredictAsync(job.Id, rows)));
-
-        Assert.True(cache.MergedPredictBatches > 0, "no two concurrent requests shared a forward pass");
-        for (int i = 0; i < requests.Length; i++)
+        // All at once, in bursts until two requests have shared a forward pass (on a loaded machine one burst
+        // may happen to arrive spread out); every burst's answers must equal the lone ones.
+        for (int burst = 0; burst < 5 && cache.MergedPredictBatches == 0; burst++)
         {
-            Assert.Equal(alone[i].Classes, together[i].Classes);
-            Assert.Equal(alone[i].Outputs.Count, together[i].Outputs.Count);
-            for (int row = 0; row < alone[i].Outputs.Count; row++)
-                Assert.Equal(alone[i].Outputs[row], together[i].Outputs[row]); // exact, bit for bit
+            var together = await Task.WhenAll(requests.Select(rows => PredictAsync(job.Id, rows)));
+            for (int i = 0; i < requests.Length; i++)
+            {
+                Assert.Equal(alone[i].Classes, together[i].Classes);
+                Assert.Equal(alone[i].Outputs.Count, together[i].Outputs.Count);
+                for (int row = 0; row < alone[i].Outputs.Count; row++)
+                    Assert.Equal(alone[i].Outputs[row], together[i].Outputs[row]); // exact, bit for bit
+            }
         }
+        Assert.True(cache.MergedPredictBatches > 0, "in 5 bursts of 24 concurrent requests no two shared a forward pass");
     }
 
     async Task<PredictResponse> PredictAsync(Guid job, double[][] rows)
