@@ -14,7 +14,9 @@ namespace TrainService.Models.Diagnostics;
 /// the flat gradient buffer when the parameters live in it, else each parameter's gradient (the
 /// host adds a layer's). All of them leave in one tensor. For a three-layer MLP over the flat
 /// buffers that is about a dozen calls per sampled step, where the per-tensor computation cost
-/// about ten per parameter tensor and a fresh copy of every parameter.
+/// about ten per parameter tensor and a fresh copy of every parameter. Over flat float32 buffers on
+/// the CPU (<see cref="OnHost"/>) the snapshot is a managed array and every sum is computed in C#
+/// over the buffers' own memory: no native call at all.
 /// </summary>
 sealed class GradientFigures : IDisposable
 {
@@ -27,9 +29,13 @@ sealed class GradientFigures : IDisposable
     readonly Tensor[] beforeSlots, beforeRuns, gradientRuns;
     // Which parameters' gradient dots Sums gave last (without the flat buffers: those with a gradient).
     readonly List<int> gradientUnits = [];
+    // The host path's snapshot and where each layer's run starts in the flat buffers (the last entry is their length).
+    readonly float[] hostBefore = [];
+    readonly int[] layerStarts = [];
     bool snapshotTaken;
 
-    public GradientFigures(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, FlatParameters? flat)
+    /// <param name="allowHost">Compute on the host when the flat buffers are float32 on the CPU (false: always through libtorch).</param>
+    public GradientFigures(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, FlatParameters? flat, bool allowHost = true)
     {
         layerCount = layers.Count;
         ordered = layers.SelectMany(l => l.Parameters).ToArray();
@@ -38,6 +44,14 @@ sealed class GradientFigures : IDisposable
         if (ordered.Length == 0) return;
         // The flat buffers serve when they hold exactly these parameters in this order, so each layer's are adjacent.
         this.flat = flat is not null && flat.Parameters.Select(p => p.Handle).SequenceEqual(ordered.Select(p => p.Handle)) ? flat : null;
+        if (allowHost && this.flat is not null && HostReductions.Readable(this.flat.Values) && HostReductions.Readable(this.flat.Gradients) && this.flat.Length <= int.MaxValue)
+        {
+            OnHost = true;
+            hostBefore = new float[this.flat.Length];
+            layerStarts = new int[layerCount + 1];
+            for (int i = 0; i < layerCount; i++) layerStarts[i + 1] = layerStarts[i] + (int)layers[i].Parameters.Sum(p => p.NumberOfElements);
+            return;
+        }
         using var scope = NewDisposeScope();
         var first = ordered[0];
         var offsets = new long[ordered.Length + 1];
@@ -54,9 +68,18 @@ sealed class GradientFigures : IDisposable
         foreach (var t in beforeSlots.Concat(beforeRuns).Concat(gradientRuns).Append(before)) t.DetachFromDisposeScope();
     }
 
+    /// <summary>Whether the figures are computed on the host (chosen once, at construction).</summary>
+    public bool OnHost { get; }
+
     /// <summary>Copies the parameters just before a sampled step.</summary>
     public void Snapshot()
     {
+        if (OnHost)
+        {
+            HostReductions.Floats(flat!.Values).CopyTo(hostBefore);
+            snapshotTaken = true;
+            return;
+        }
         if (before is null) return;
         using var noGrad = no_grad();
         if (flat is not null) before.copy_(flat.Values);
@@ -92,6 +115,25 @@ sealed class GradientFigures : IDisposable
         dots.AddRange(beforeRuns.Select(Dot));
         dots.AddRange(beforeDots);
         return stack(dots);
+    }
+
+    /// <summary>On the host path: what <see cref="Sums"/> gives over the flat buffers, computed in C# over their memory. Uses up the snapshot.</summary>
+    public double[] HostSums()
+    {
+        if (!snapshotTaken) throw new InvalidOperationException("No snapshot was taken before the step.");
+        snapshotTaken = false;
+        var gradients = HostReductions.Floats(flat!.Gradients);
+        var values = HostReductions.Floats(flat.Values);
+        var sums = new double[3 * layerCount];
+        for (int i = 0; i < layerCount; i++)
+        {
+            int start = layerStarts[i], length = layerStarts[i + 1] - start;
+            var before = hostBefore.AsSpan(start, length);
+            sums[i] = HostReductions.SquaredDeviation(gradients.Slice(start, length));
+            sums[layerCount + i] = HostReductions.SquaredDifference(before, values.Slice(start, length));
+            sums[2 * layerCount + i] = HostReductions.SquaredDeviation(before);
+        }
+        return sums;
     }
 
     /// <summary>The figures from <see cref="Sums"/>' values as read on the host.</summary>
