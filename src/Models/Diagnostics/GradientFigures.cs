@@ -15,8 +15,8 @@ namespace TrainService.Models.Diagnostics;
 /// host adds a layer's). All of them leave in one tensor. For a three-layer MLP over the flat
 /// buffers that is about a dozen calls per sampled step, where the per-tensor computation cost
 /// about ten per parameter tensor and a fresh copy of every parameter. Over flat float32 buffers on
-/// the CPU (<see cref="OnHost"/>) the snapshot is a managed array and every sum is computed in C#
-/// over the buffers' own memory: no native call at all.
+/// the CPU, or separate float32 tensors there (<see cref="OnHost"/>), the snapshot is a managed array
+/// and every sum is computed in C# over the buffers' or tensors' own memory: no libtorch call at all.
 /// </summary>
 sealed class GradientFigures : IDisposable
 {
@@ -32,9 +32,11 @@ sealed class GradientFigures : IDisposable
     // The host path's snapshot and where each layer's run starts in the flat buffers (the last entry is their length).
     readonly float[] hostBefore = [];
     readonly int[] layerStarts = [];
+    // On the host path without the flat buffers: where each parameter starts in the snapshot.
+    readonly int[] starts = [];
     bool snapshotTaken;
 
-    /// <param name="allowHost">Compute on the host when the flat buffers are float32 on the CPU (false: always through libtorch).</param>
+    /// <param name="allowHost">Compute on the host when the parameters are float32 on the CPU (false: always through libtorch).</param>
     public GradientFigures(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, FlatParameters? flat, bool allowHost = true)
     {
         layerCount = layers.Count;
@@ -44,10 +46,14 @@ sealed class GradientFigures : IDisposable
         if (ordered.Length == 0) return;
         // The flat buffers serve when they hold exactly these parameters in this order, so each layer's are adjacent.
         this.flat = flat is not null && flat.Parameters.Select(p => p.Handle).SequenceEqual(ordered.Select(p => p.Handle)) ? flat : null;
-        if (allowHost && this.flat is not null && HostReductions.Readable(this.flat.Values) && HostReductions.Readable(this.flat.Gradients) && this.flat.Length <= int.MaxValue)
+        // Over the flat buffers, or over each parameter's own memory (gradients that can't be read in place are copied first).
+        bool readable = this.flat is not null ? HostReductions.Readable(this.flat.Values) && HostReductions.Readable(this.flat.Gradients) : ordered.All(HostReductions.Readable);
+        if (allowHost && readable && ordered.Sum(p => p.NumberOfElements) <= int.MaxValue)
         {
             OnHost = true;
-            hostBefore = new float[this.flat.Length];
+            starts = new int[ordered.Length + 1];
+            for (int i = 0; i < ordered.Length; i++) starts[i + 1] = starts[i] + (int)ordered[i].NumberOfElements;
+            hostBefore = new float[starts[^1]];
             layerStarts = new int[layerCount + 1];
             for (int i = 0; i < layerCount; i++) layerStarts[i + 1] = layerStarts[i] + (int)layers[i].Parameters.Sum(p => p.NumberOfElements);
             return;
@@ -76,7 +82,8 @@ sealed class GradientFigures : IDisposable
     {
         if (OnHost)
         {
-            HostReductions.Floats(flat!.Values).CopyTo(hostBefore);
+            if (flat is not null) HostReductions.Floats(flat.Values).CopyTo(hostBefore);
+            else for (int i = 0; i < ordered.Length; i++) HostReductions.Floats(ordered[i]).CopyTo(hostBefore.AsSpan(starts[i]));
             snapshotTaken = true;
             return;
         }
@@ -122,7 +129,8 @@ sealed class GradientFigures : IDisposable
     {
         if (!snapshotTaken) throw new InvalidOperationException("No snapshot was taken before the step.");
         snapshotTaken = false;
-        var gradients = HostReductions.Floats(flat!.Gradients);
+        if (flat is null) return HostSumsPerTensor();
+        var gradients = HostReductions.Floats(flat.Gradients);
         var values = HostReductions.Floats(flat.Values);
         var sums = new double[3 * layerCount];
         for (int i = 0; i < layerCount; i++)
@@ -136,12 +144,34 @@ sealed class GradientFigures : IDisposable
         return sums;
     }
 
+    /// <summary>The host path over separate parameter tensors: the same per-layer sums, each parameter read in place (a gradient that can't be, from a copy).</summary>
+    double[] HostSumsPerTensor()
+    {
+        var sums = new double[3 * layerCount];
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            int layer = layerOf[i];
+            var before = hostBefore.AsSpan(starts[i], starts[i + 1] - starts[i]);
+            using (var grad = ordered[i].grad)
+                if (grad is not null)
+                {
+                    using var copy = HostReductions.Readable(grad) ? null : grad.to_type(ScalarType.Float32).contiguous();
+                    sums[layer] += HostReductions.SquaredDeviation(HostReductions.Floats(copy ?? grad));
+                }
+            sums[layerCount + layer] += HostReductions.SquaredDifference(before, HostReductions.Floats(ordered[i]));
+            sums[2 * layerCount + layer] += HostReductions.SquaredDeviation(before);
+        }
+        return sums;
+    }
+
     /// <summary>The figures from <see cref="Sums"/>' values as read on the host.</summary>
     public IEnumerable<LayerValue> Read(IReadOnlyList<string> layerNames, ReadOnlySpan<double> sums)
     {
         var gradientSums = new double[layerCount];
-        int units = flat is not null ? layerCount : gradientUnits.Count;
-        for (int u = 0; u < units; u++) gradientSums[flat is not null ? u : layerOf[gradientUnits[u]]] += sums[u];
+        // Over the flat buffers and on the host the gradient sums are per layer already.
+        bool perLayer = flat is not null || OnHost;
+        int units = perLayer ? layerCount : gradientUnits.Count;
+        for (int u = 0; u < units; u++) gradientSums[perLayer ? u : layerOf[gradientUnits[u]]] += sums[u];
         var figures = new List<LayerValue>(2 * layerCount);
         for (int i = 0; i < layerCount; i++)
         {
