@@ -14,7 +14,7 @@ namespace TrainService.Models.Diagnostics;
 /// forward pass: kept past the step's dispose scope, tensors gave corrupted figures and "Unknown
 /// scalar type" errors under concurrent jobs in TorchSharp 0.107.) On the CPU (<see cref="OnHost"/>)
 /// the hook instead computes the same figures in C# over the tensors' own memory while they exist,
-/// into <see cref="HostValues"/>, with no native call at all.
+/// into <see cref="HostValues"/>, with no libtorch operator call.
 /// </summary>
 sealed class ActivationProbe : IDisposable
 {

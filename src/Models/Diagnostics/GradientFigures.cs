@@ -16,7 +16,7 @@ namespace TrainService.Models.Diagnostics;
 /// buffers that is about a dozen calls per sampled step, where the per-tensor computation cost
 /// about ten per parameter tensor and a fresh copy of every parameter. Over flat float32 buffers on
 /// the CPU, or separate float32 tensors there (<see cref="OnHost"/>), the snapshot is a managed array
-/// and every sum is computed in C# over the buffers' or tensors' own memory: no libtorch call at all.
+/// and every sum is computed in C# over the buffers' or tensors' own memory: no libtorch operator call.
 /// </summary>
 sealed class GradientFigures : IDisposable
 {
@@ -124,7 +124,7 @@ sealed class GradientFigures : IDisposable
         return stack(dots);
     }
 
-    /// <summary>On the host path: what <see cref="Sums"/> gives over the flat buffers, computed in C# over their memory. Uses up the snapshot.</summary>
+    /// <summary>On the host path: the per-layer sums <see cref="Sums"/> gives over the flat buffers, computed in C# over the memory. Uses up the snapshot.</summary>
     public double[] HostSums()
     {
         if (!snapshotTaken) throw new InvalidOperationException("No snapshot was taken before the step.");

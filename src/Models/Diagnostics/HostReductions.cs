@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace TrainService.Models.Diagnostics;
 
 /// <summary>
-/// The diagnostics' reductions in plain C# over a CPU tensor's own memory: no native call, no
-/// dispatch, no copy. On a small network each libtorch call costs more than the arithmetic it
-/// does, so a sampled step on the CPU reads the buffers in place instead. Sums run in double
+/// The diagnostics' reductions in plain C# over a CPU tensor's own memory: no operator call, no
+/// dispatch, no copy (only look-ups of the data pointer, size and layout). On a small network each
+/// libtorch operator costs more than the arithmetic it does, so a sampled step on the CPU reads the
+/// buffers in place instead. Sums run in double
 /// (float32 entries widened), so they agree with libtorch's float32 reductions to float rounding.
 /// </summary>
 static class HostReductions

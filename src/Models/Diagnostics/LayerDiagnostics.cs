@@ -12,7 +12,7 @@ namespace TrainService.Models.Diagnostics;
 /// norms and update/weight ratios. Read-only: it never writes a parameter, a gradient or an RNG.
 /// A "layer" is a top-level child of the built <c>Sequential</c>; layers with parameters get
 /// gradient and update figures, every layer gets activation figures. On the CPU the figures are
-/// computed in C# over the tensors' memory (no native calls, which cost more than the arithmetic
+/// computed in C# over the tensors' memory (no libtorch operator calls, which cost more than the arithmetic
 /// on small networks); elsewhere through libtorch with one host read. Each half chooses once, at attach.
 /// </summary>
 public sealed class LayerDiagnostics : IDisposable
@@ -49,7 +49,7 @@ public sealed class LayerDiagnostics : IDisposable
 
     public IReadOnlyList<string> ParameterisedLayers => parameterisedNames;
 
-    /// <summary>Whether every figure is computed on the host (CPU tensors, flat float32 parameters), with no native call.</summary>
+    /// <summary>Whether every figure is computed on the host (CPU float32 tensors), with no libtorch operator call.</summary>
     public bool ComputesOnHost => activations.OnHost && gradients.OnHost;
 
     /// <summary>Hooks into a session's model at the step it stands at; callers outside Models never touch the module itself.</summary>
