@@ -7,15 +7,15 @@ using TrainService.Models.Training;
 namespace TrainService.Benchmarks;
 
 /// <summary>
-/// What diagnostics at every: 10 steps add to a step: one session, diagnostics attached on odd
+/// What diagnostics at every: 10 steps (or another interval) add to a step: one session, diagnostics attached on odd
 /// epochs and detached on even ones (as a job would run them, samples leaving through a channel and
 /// a pathology detector reading them), and the median of each pair's CPU-time ratio.
 /// </summary>
 static class DiagnosticsOverhead
 {
-    public static double Run(Workload workload, int rounds)
+    public static double Run(Workload workload, int rounds, int every = 10)
     {
-        var spec = new DiagnosticsSpec { Every = 10 };
+        var spec = new DiagnosticsSpec { Every = every };
         var data = DatasetSplits.Prepare(DatasetCatalog.Load(workload.Spec.Dataset), workload.Spec.Training);
         using var session = TrainingSession.Start(workload.Spec with { Diagnostics = spec }, data);
         var observer = new Observer(session, spec, 2 * (rounds + 2));

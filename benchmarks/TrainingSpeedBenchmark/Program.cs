@@ -4,7 +4,7 @@ using TorchSharp;
 
 // The service's training step against a bare TorchSharp loop on the same workloads, interleaved
 // epoch by epoch in one process (Release, one torch thread). Not a test: timings vary by machine.
-// Usage: dotnet run -c Release --project benchmarks/TrainingSpeedBenchmark [rounds] [--phases | --diagnostics]
+// Usage: dotnet run -c Release --project benchmarks/TrainingSpeedBenchmark [rounds] [--phases | --diagnostics [--every=N]]
 // The speed column is the median over rounds of (bare ms/step ÷ service ms/step) of the same round: above 1 the service is faster.
 // The CPU-time column is the same ratio of the training thread's CPU time: on a loaded machine it is the steadier one.
 int rounds = args.FirstOrDefault(a => !a.StartsWith("--")) is { } r ? int.Parse(r) : 9;
@@ -18,9 +18,11 @@ var workloads = new[]
 
 if (args.Contains("--diagnostics"))
 {
-    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; diagnostics every 10 steps, median of {rounds} epoch pairs (thread CPU time)");
+    // --every=1 samples every step: ten times the per-sample cost of every: 10, far above the noise, for comparing implementations.
+    int every = args.FirstOrDefault(a => a.StartsWith("--every=")) is { } e ? int.Parse(e["--every=".Length..]) : 10;
+    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}; diagnostics every {every} steps, median of {rounds} epoch pairs (thread CPU time)");
     foreach (var workload in workloads)
-        Console.WriteLine($"{workload.Name,-68} diagnostics add {DiagnosticsOverhead.Run(workload, rounds):+0.0%;-0.0%}");
+        Console.WriteLine($"{workload.Name,-68} diagnostics add {DiagnosticsOverhead.Run(workload, rounds, every):+0.0%;-0.0%}");
     Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
     return;
 }

@@ -12,7 +12,9 @@ namespace TrainService.Models.Diagnostics;
 /// which gathers them into this probe's own buffer in one copy; that buffer is read once per
 /// sampled step together with the gradient figures. (The per-layer tensors never outlive the
 /// forward pass: kept past the step's dispose scope, tensors gave corrupted figures and "Unknown
-/// scalar type" errors under concurrent jobs in TorchSharp 0.107.)
+/// scalar type" errors under concurrent jobs in TorchSharp 0.107.) On the CPU (<see cref="OnHost"/>)
+/// the hook instead computes the same figures in C# over the tensors' own memory while they exist,
+/// into <see cref="HostValues"/>, with no libtorch operator call.
 /// </summary>
 sealed class ActivationProbe : IDisposable
 {
@@ -28,12 +30,24 @@ sealed class ActivationProbe : IDisposable
     // Held for the probe's life: an implicit temporary can be finalized while libtorch still reads
     // it ("Unknown scalar type" under GC pressure was seen with TorchSharp 0.107).
     readonly Scalar zero = 0.0f.ToScalar(), threshold;
+    // The host path's figures, laid out as Values, and how many the sampled pass filled.
+    readonly double[] hostValues;
+    int hostFilled;
+    // libtorch compares a float32 input with the threshold in float32.
+    readonly float hostThreshold;
 
-    /// <summary><paramref name="device"/>: where the layers' outputs live, so the gathering copy stays on it.</summary>
-    public ActivationProbe(IReadOnlyList<(string Name, ActivationKind Kind)> layers, double saturationInput, Device device)
+    /// <summary>
+    /// <paramref name="device"/>: where the layers' outputs live, so the gathering copy stays on it.
+    /// <paramref name="allowHost"/>: measure on the host when the device is the CPU (false: always through libtorch).
+    /// </summary>
+    public ActivationProbe(IReadOnlyList<(string Name, ActivationKind Kind)> layers, double saturationInput, Device device, bool allowHost = true)
     {
         this.layers = layers;
         threshold = saturationInput.ToScalar();
+        hostThreshold = (float)saturationInput;
+        OnHost = allowHost && device.type == DeviceType.CPU
+            && layers.All(l => l.Kind.Family != ActivationFamily.Dying || l.Kind.ZeroGradientAt is not null);
+        hostValues = new double[3 * layers.Count];
         figureOf = layers.Select(l => Figure(l.Kind.Family)).ToArray();
         offset = new int[layers.Count];
         entriesOf = new double[layers.Count];
@@ -46,6 +60,12 @@ sealed class ActivationProbe : IDisposable
     /// <summary>Mean, ‖output − mean‖ and the family's count of each measured layer, in network order, as gathered at the last layer.</summary>
     public Tensor Values { get; }
 
+    /// <summary>Whether the figures are computed on the host (chosen once, at construction).</summary>
+    public bool OnHost { get; }
+
+    /// <summary>On the host path: the figures laid out as <see cref="Values"/> would hold them.</summary>
+    public ReadOnlySpan<double> HostValues => hostValues.AsSpan(0, hostFilled);
+
     /// <summary>
     /// Measures layer <paramref name="index"/> on the first forward pass of a sampled step (an
     /// optimizer that evaluates its closure again sees updated weights; the step's loss is the first pass's too).
@@ -53,6 +73,11 @@ sealed class ActivationProbe : IDisposable
     public void Measure(int index, Tensor input, Tensor output)
     {
         if (gathered || offset[index] >= 0) return;
+        if (OnHost)
+        {
+            MeasureOnHost(index, input, output);
+            return;
+        }
         using var noGrad = no_grad();
         var kind = layers[index].Kind;
         // The population variance is ‖output − mean‖² / entries, finished on the host: two vectorised
@@ -82,10 +107,46 @@ sealed class ActivationProbe : IDisposable
         }
     }
 
+    /// <summary>Mean, ‖output − mean‖ and the family's count, as the device path computes them, over the tensors' memory while the hook holds them.</summary>
+    void MeasureOnHost(int index, Tensor input, Tensor output)
+    {
+        var kind = layers[index].Kind;
+        offset[index] = hostFilled;
+        entriesOf[index] = output.NumberOfElements;
+        using (var copy = HostCopy(output))
+        {
+            var x = HostReductions.Floats(copy ?? output);
+            double mean = HostReductions.Sum(x) / x.Length;
+            hostValues[hostFilled++] = mean;
+            hostValues[hostFilled++] = Math.Sqrt(HostReductions.SquaredDeviation(x, mean));
+        }
+        if (kind.Family == ActivationFamily.Other) return;
+        using var inputCopy = HostCopy(input);
+        var z = HostReductions.Floats(inputCopy ?? input);
+        int units = (int)(input.NumberOfElements / input.shape[0]);
+        hostValues[hostFilled++] = kind.Family switch
+        {
+            ActivationFamily.Dying => HostReductions.UnitsWhereAlways(z, units, kind.ZeroGradientAt!),
+            ActivationFamily.Leaky => HostReductions.UnitsWhereAlways(z, units, NegativeInput),
+            _ => HostReductions.AbsoluteAbove(z, hostThreshold),
+        };
+        countOf[index] = kind.Family == ActivationFamily.Saturating ? input.NumberOfElements : units;
+    }
+
+    static readonly Func<float, bool> NegativeInput = v => v < 0;
+
+    /// <summary>A float32, contiguous copy when <paramref name="t"/> can't be read in place (null when it can).</summary>
+    static Tensor? HostCopy(Tensor t)
+    {
+        if (HostReductions.Readable(t)) return null;
+        using var noGrad = no_grad();
+        return Float(t).contiguous();
+    }
+
     /// <summary>After the last layer's <see cref="Measure"/>, still inside the forward pass: the figures into <see cref="Values"/> in one copy.</summary>
     public void Gather()
     {
-        if (gathered || pending.Count == 0) return;
+        if (OnHost || gathered || pending.Count == 0) return;
         gathered = true;
         using var noGrad = no_grad();
         if (pending.Count == full.shape[0]) full.copy_(stack(pending));
@@ -101,7 +162,7 @@ sealed class ActivationProbe : IDisposable
     public List<LayerValue> Read(ReadOnlySpan<double> values)
     {
         var figures = new List<LayerValue>(4 * layers.Count);
-        if (!gathered) return figures;
+        if (!gathered && hostFilled == 0) return figures;
         for (int i = 0; i < layers.Count; i++)
         {
             int at = offset[i];
@@ -122,6 +183,7 @@ sealed class ActivationProbe : IDisposable
         Array.Fill(offset, -1);
         pending.Clear();
         gathered = false;
+        hostFilled = 0;
     }
 
     static string? Figure(ActivationFamily family) => family switch

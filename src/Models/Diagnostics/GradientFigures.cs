@@ -14,7 +14,9 @@ namespace TrainService.Models.Diagnostics;
 /// the flat gradient buffer when the parameters live in it, else each parameter's gradient (the
 /// host adds a layer's). All of them leave in one tensor. For a three-layer MLP over the flat
 /// buffers that is about a dozen calls per sampled step, where the per-tensor computation cost
-/// about ten per parameter tensor and a fresh copy of every parameter.
+/// about ten per parameter tensor and a fresh copy of every parameter. Over flat float32 buffers on
+/// the CPU, or separate float32 tensors there (<see cref="OnHost"/>), the snapshot is a managed array
+/// and every sum is computed in C# over the buffers' or tensors' own memory: no libtorch operator call.
 /// </summary>
 sealed class GradientFigures : IDisposable
 {
@@ -27,9 +29,15 @@ sealed class GradientFigures : IDisposable
     readonly Tensor[] beforeSlots, beforeRuns, gradientRuns;
     // Which parameters' gradient dots Sums gave last (without the flat buffers: those with a gradient).
     readonly List<int> gradientUnits = [];
+    // The host path's snapshot and where each layer's run starts in the flat buffers (the last entry is their length).
+    readonly float[] hostBefore = [];
+    readonly int[] layerStarts = [];
+    // On the host path without the flat buffers: where each parameter starts in the snapshot.
+    readonly int[] starts = [];
     bool snapshotTaken;
 
-    public GradientFigures(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, FlatParameters? flat)
+    /// <param name="allowHost">Compute on the host when the parameters are float32 on the CPU (false: always through libtorch).</param>
+    public GradientFigures(IReadOnlyList<(string Name, Parameter[] Parameters)> layers, FlatParameters? flat, bool allowHost = true)
     {
         layerCount = layers.Count;
         ordered = layers.SelectMany(l => l.Parameters).ToArray();
@@ -38,6 +46,18 @@ sealed class GradientFigures : IDisposable
         if (ordered.Length == 0) return;
         // The flat buffers serve when they hold exactly these parameters in this order, so each layer's are adjacent.
         this.flat = flat is not null && flat.Parameters.Select(p => p.Handle).SequenceEqual(ordered.Select(p => p.Handle)) ? flat : null;
+        // Over the flat buffers, or over each parameter's own memory (gradients that can't be read in place are copied first).
+        bool readable = this.flat is not null ? HostReductions.Readable(this.flat.Values) && HostReductions.Readable(this.flat.Gradients) : ordered.All(HostReductions.Readable);
+        if (allowHost && readable && ordered.Sum(p => p.NumberOfElements) <= int.MaxValue)
+        {
+            OnHost = true;
+            starts = new int[ordered.Length + 1];
+            for (int i = 0; i < ordered.Length; i++) starts[i + 1] = starts[i] + (int)ordered[i].NumberOfElements;
+            hostBefore = new float[starts[^1]];
+            layerStarts = new int[layerCount + 1];
+            for (int i = 0; i < layerCount; i++) layerStarts[i + 1] = layerStarts[i] + (int)layers[i].Parameters.Sum(p => p.NumberOfElements);
+            return;
+        }
         using var scope = NewDisposeScope();
         var first = ordered[0];
         var offsets = new long[ordered.Length + 1];
@@ -54,9 +74,19 @@ sealed class GradientFigures : IDisposable
         foreach (var t in beforeSlots.Concat(beforeRuns).Concat(gradientRuns).Append(before)) t.DetachFromDisposeScope();
     }
 
+    /// <summary>Whether the figures are computed on the host (chosen once, at construction).</summary>
+    public bool OnHost { get; }
+
     /// <summary>Copies the parameters just before a sampled step.</summary>
     public void Snapshot()
     {
+        if (OnHost)
+        {
+            if (flat is not null) HostReductions.Floats(flat.Values).CopyTo(hostBefore);
+            else for (int i = 0; i < ordered.Length; i++) HostReductions.Floats(ordered[i]).CopyTo(hostBefore.AsSpan(starts[i]));
+            snapshotTaken = true;
+            return;
+        }
         if (before is null) return;
         using var noGrad = no_grad();
         if (flat is not null) before.copy_(flat.Values);
@@ -94,12 +124,54 @@ sealed class GradientFigures : IDisposable
         return stack(dots);
     }
 
+    /// <summary>On the host path: the per-layer sums <see cref="Sums"/> gives over the flat buffers, computed in C# over the memory. Uses up the snapshot.</summary>
+    public double[] HostSums()
+    {
+        if (!snapshotTaken) throw new InvalidOperationException("No snapshot was taken before the step.");
+        snapshotTaken = false;
+        if (flat is null) return HostSumsPerTensor();
+        var gradients = HostReductions.Floats(flat.Gradients);
+        var values = HostReductions.Floats(flat.Values);
+        var sums = new double[3 * layerCount];
+        for (int i = 0; i < layerCount; i++)
+        {
+            int start = layerStarts[i], length = layerStarts[i + 1] - start;
+            var before = hostBefore.AsSpan(start, length);
+            sums[i] = HostReductions.SquaredDeviation(gradients.Slice(start, length));
+            sums[layerCount + i] = HostReductions.SquaredDifference(before, values.Slice(start, length));
+            sums[2 * layerCount + i] = HostReductions.SquaredDeviation(before);
+        }
+        return sums;
+    }
+
+    /// <summary>The host path over separate parameter tensors: the same per-layer sums, each parameter read in place (a gradient that can't be, from a copy).</summary>
+    double[] HostSumsPerTensor()
+    {
+        var sums = new double[3 * layerCount];
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            int layer = layerOf[i];
+            var before = hostBefore.AsSpan(starts[i], starts[i + 1] - starts[i]);
+            using (var grad = ordered[i].grad)
+                if (grad is not null)
+                {
+                    using var copy = HostReductions.Readable(grad) ? null : grad.to_type(ScalarType.Float32).contiguous();
+                    sums[layer] += HostReductions.SquaredDeviation(HostReductions.Floats(copy ?? grad));
+                }
+            sums[layerCount + layer] += HostReductions.SquaredDifference(before, HostReductions.Floats(ordered[i]));
+            sums[2 * layerCount + layer] += HostReductions.SquaredDeviation(before);
+        }
+        return sums;
+    }
+
     /// <summary>The figures from <see cref="Sums"/>' values as read on the host.</summary>
     public IEnumerable<LayerValue> Read(IReadOnlyList<string> layerNames, ReadOnlySpan<double> sums)
     {
         var gradientSums = new double[layerCount];
-        int units = flat is not null ? layerCount : gradientUnits.Count;
-        for (int u = 0; u < units; u++) gradientSums[flat is not null ? u : layerOf[gradientUnits[u]]] += sums[u];
+        // Over the flat buffers and on the host the gradient sums are per layer already.
+        bool perLayer = flat is not null || OnHost;
+        int units = perLayer ? layerCount : gradientUnits.Count;
+        for (int u = 0; u < units; u++) gradientSums[perLayer ? u : layerOf[gradientUnits[u]]] += sums[u];
         var figures = new List<LayerValue>(2 * layerCount);
         for (int i = 0; i < layerCount; i++)
         {

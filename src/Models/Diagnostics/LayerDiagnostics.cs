@@ -11,7 +11,9 @@ namespace TrainService.Models.Diagnostics;
 /// <c>.grad</c>) and the weight change since a snapshot taken just before the step give gradient
 /// norms and update/weight ratios. Read-only: it never writes a parameter, a gradient or an RNG.
 /// A "layer" is a top-level child of the built <c>Sequential</c>; layers with parameters get
-/// gradient and update figures, every layer gets activation figures.
+/// gradient and update figures, every layer gets activation figures. On the CPU the figures are
+/// computed in C# over the tensors' memory (no libtorch operator calls, which cost more than the arithmetic
+/// on small networks); elsewhere through libtorch with one host read. Each half chooses once, at attach.
 /// </summary>
 public sealed class LayerDiagnostics : IDisposable
 {
@@ -25,7 +27,7 @@ public sealed class LayerDiagnostics : IDisposable
     readonly string[] parameterisedNames;
     bool armed;
 
-    LayerDiagnostics(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, FlatParameters? flat, Action<DiagnosticSample> sink)
+    LayerDiagnostics(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, FlatParameters? flat, Action<DiagnosticSample> sink, bool allowHost)
     {
         this.sink = sink;
         schedule = new SamplingSchedule(spec);
@@ -38,14 +40,17 @@ public sealed class LayerDiagnostics : IDisposable
         }
         parameterisedNames = parameterised.Select(p => p.Name).ToArray();
         var device = model.parameters().FirstOrDefault()?.device ?? CPU;
-        activations = new ActivationProbe(observable.Select(o => (o.Name, o.Kind)).ToList(), spec.SaturationInput, device);
-        gradients = new GradientFigures(parameterised, flat);
+        activations = new ActivationProbe(observable.Select(o => (o.Name, o.Kind)).ToList(), spec.SaturationInput, device, allowHost);
+        gradients = new GradientFigures(parameterised, flat, allowHost);
     }
 
     /// <summary>Every top-level module, in network order.</summary>
     public List<string> Layers { get; } = [];
 
     public IReadOnlyList<string> ParameterisedLayers => parameterisedNames;
+
+    /// <summary>Whether every figure is computed on the host (CPU float32 tensors), with no libtorch operator call.</summary>
+    public bool ComputesOnHost => activations.OnHost && gradients.OnHost;
 
     /// <summary>Hooks into a session's model at the step it stands at; callers outside Models never touch the module itself.</summary>
     public static LayerDiagnostics Attach(Training.TrainingSession session, DiagnosticsSpec spec, Action<DiagnosticSample> sink) =>
@@ -54,10 +59,11 @@ public sealed class LayerDiagnostics : IDisposable
     /// <summary>
     /// Hooks into <paramref name="model"/>; <paramref name="progress"/> says which step comes next (a resumed run continues mid-way).
     /// <paramref name="flat"/>: the parameters' flat layout, when they have one (the gradient figures then read it directly).
+    /// <paramref name="allowHost"/>: false keeps every figure on the libtorch path even on the CPU (tests compare the two).
     /// </summary>
-    public static LayerDiagnostics Attach(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, TrainingProgress progress, Action<DiagnosticSample> sink, FlatParameters? flat = null)
+    public static LayerDiagnostics Attach(nn.Module<Tensor, Tensor> model, DiagnosticsSpec spec, TrainingProgress progress, Action<DiagnosticSample> sink, FlatParameters? flat = null, bool allowHost = true)
     {
-        var diagnostics = new LayerDiagnostics(model, spec, flat, sink);
+        var diagnostics = new LayerDiagnostics(model, spec, flat, sink, allowHost);
         diagnostics.Prepare(progress.GlobalStep + 1, progress.Epoch, progress.StepInEpoch == 0);
         return diagnostics;
     }
@@ -78,14 +84,28 @@ public sealed class LayerDiagnostics : IDisposable
         Prepare(step.Step + 1, step.Epoch, firstStepOfEpoch: false);
     }
 
-    /// <summary>Every figure of the sampled step from one read: the activation statistics the hooks left on the device, and the gradient figures (cat promotes them to float64).</summary>
+    /// <summary>
+    /// Every figure of the sampled step: what the host path computed, and what the device path left
+    /// on the device (the activation statistics the hooks gathered, the gradient sums) in one read.
+    /// </summary>
     List<LayerValue> Measure()
     {
+        if (activations.OnHost && gradients.OnHost)
+        {
+            var onHost = activations.Read(activations.HostValues);
+            onHost.AddRange(gradients.Read(parameterisedNames, gradients.HostSums()));
+            return onHost;
+        }
         using var scope = NewDisposeScope();
-        var all = cat([activations.Values, gradients.Sums()]);
-        var values = (all.device_type == TorchSharp.DeviceType.CPU ? all : all.cpu()).data<double>().ToArray();
-        var figures = activations.Read(values.AsSpan(0, (int)activations.Values.shape[0]));
-        figures.AddRange(gradients.Read(parameterisedNames, values.AsSpan((int)activations.Values.shape[0])));
+        var onDevice = new List<Tensor>(2);
+        if (!activations.OnHost) onDevice.Add(activations.Values);
+        if (!gradients.OnHost) onDevice.Add(gradients.Sums());
+        // The activation figures are float64 already; gradient sums alone are the parameters' type.
+        var all = cat(onDevice).to_type(ScalarType.Float64);
+        var values = (all.device_type == TorchSharp.DeviceType.CPU ? all : all.cpu()).data<double>().ToArray().AsSpan();
+        int activationCount = activations.OnHost ? 0 : (int)activations.Values.shape[0];
+        var figures = activations.Read(activations.OnHost ? activations.HostValues : values[..activationCount]);
+        figures.AddRange(gradients.Read(parameterisedNames, gradients.OnHost ? gradients.HostSums() : values[activationCount..]));
         return figures;
     }
 

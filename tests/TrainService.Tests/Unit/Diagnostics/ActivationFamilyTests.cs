@@ -32,6 +32,8 @@ public sealed class ActivationFamilyTests
             var rule = kind.ZeroGradient!(z.detach());
             Assert.True(rule.eq(zeroByAutograd).all().item<bool>(), $"{activation}: rule and autograd disagree");
             Assert.True(rule.any().item<bool>(), $"{activation} has a flat region");
+            // The host path's rule for one input says the same at every point (the edges included).
+            Assert.Equal(rule.data<bool>().ToArray(), z.detach().data<float>().ToArray().Select(kind.ZeroGradientAt!));
         }
         else
         {
@@ -64,6 +66,10 @@ public sealed class ActivationFamilyTests
         var expected = kind.ZeroGradient!(z).all(0);
         Assert.True(kind.Dead(z).eq(expected).all().item<bool>(), $"{activation}: {string.Join(",", kind.Dead(z).data<bool>().ToArray())} vs {string.Join(",", expected.data<bool>().ToArray())}");
         Assert.True(expected.any().item<bool>());
+        // The host path's rule for one input, held at every example, finds the same units (the boundary columns included).
+        var values = z.data<float>().ToArray();
+        int units = (int)z.shape[1];
+        Assert.Equal(expected.data<bool>().ToArray(), Enumerable.Range(0, units).Select(u => Enumerable.Range(0, 8).All(row => kind.ZeroGradientAt!(values[row * units + u]))));
     }
 
     [Theory]

@@ -1,7 +1,9 @@
 using TrainService.Contracts.Specs;
+using TrainService.Models.Data;
 using TrainService.Models.Diagnostics;
 using TrainService.Models.Networks;
 using TrainService.Models.Training;
+using TrainService.Tests.Unit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -68,8 +70,54 @@ public sealed class LayerDiagnosticsTests
             Assert.True(Math.Abs(a.Value - b.Value) <= 1e-6 * Math.Max(1e-3, Math.Abs(a.Value)), $"{a.Metric}/{a.Layer}: {a.Value} vs {b.Value}");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void HostPath_GivesTheDevicePathsFigures_ForEveryFamily(bool flat)
+    {
+        // Every family: dying with the amax shortcut (relu) and with the mask rule (hard tanh, hard sigmoid), leaky, saturating, plain linear outputs.
+        var spec = new ModelSpec
+        {
+            InputShape = [5],
+            Layers = [
+                new LinearLayerSpec { Units = 9, Activation = Activation.Relu }, new LinearLayerSpec { Units = 7, Activation = Activation.HardTanh },
+                new LinearLayerSpec { Units = 6, Activation = Activation.LeakyRelu }, new LinearLayerSpec { Units = 5, Activation = Activation.Tanh },
+                new LinearLayerSpec { Units = 4, Activation = Activation.HardSigmoid }, new LinearLayerSpec { Units = 3 },
+            ],
+        };
+        using var generator = new Generator(11);
+        // Inputs alike in sign, so units keep one sign over the batch and some die.
+        using var x = rand(16, 5, generator: generator).add(2);
+        var device = Sample(spec, flat, allowHost: false, x);
+        var host = Sample(spec, flat, allowHost: true, x);
+        Assert.Equal(device.Select(v => (v.Metric, v.Layer)), host.Select(v => (v.Metric, v.Layer)));
+        foreach (var metric in DiagnosticMetrics.All) Assert.Contains(host, v => v.Metric == metric);
+        // Counts are exact; sums differ by float32 rounding (libtorch accumulates in float32, the host in double).
+        Assert.Contains(host, v => v.Metric == "deadFraction" && v.Value > 0 && !v.Layer.EndsWith("leaky_relu"));
+        Assert.Contains(host, v => v.Metric == "saturatedFraction" && v.Value > 0);
+        foreach (var (a, b) in device.Zip(host))
+            Assert.True(Math.Abs(a.Value - b.Value) <= 2e-6 * Math.Max(1e-2, Math.Abs(a.Value)), $"{a.Metric}/{a.Layer}: {a.Value} vs {b.Value}");
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Sgd)]
+    public void TrainingSession_OnTheCpu_ComputesOnHost(OptimizerKind kind)
+    {
+        // What the service's jobs attach to: Adam's session lays the parameters out flat, SGD's keeps separate tensors.
+        OptimizerSpec optimizer = kind == OptimizerKind.Adam ? new AdamOptimizerSpec { Lr = 0.01 } : new SgdOptimizerSpec { Lr = 0.1 };
+        var spec = XorSpecs.For(optimizer, new TrainingSettings { Epochs = 1, BatchSize = 4, Seed = 3 });
+        var data = DatasetSplits.Prepare(DatasetCatalog.Load(spec.Dataset), spec.Training);
+        using var session = TrainingSession.Start(spec, data);
+        Assert.Equal(kind == OptimizerKind.Adam, session.FlatLayout is not null);
+        using var diagnostics = LayerDiagnostics.Attach(session, new DiagnosticsSpec { Every = 1 }, _ => { });
+        Assert.True(diagnostics.ComputesOnHost);
+    }
+
+    public enum OptimizerKind { Adam, Sgd }
+
     /// <summary>One SGD step with diagnostics, the parameters laid out flat or not.</summary>
-    static IReadOnlyList<LayerValue> Sample(ModelSpec spec, bool flat)
+    static IReadOnlyList<LayerValue> Sample(ModelSpec spec, bool flat, bool allowHost = true, Tensor? input = null)
     {
         using var scope = NewDisposeScope();
         using var model = NetworkFactory.Build(spec, seed: 5);
@@ -78,8 +126,9 @@ public sealed class LayerDiagnosticsTests
         Assert.Equal(flat, layout is not null);
         using var optimizer = optim.SGD(parameters, learningRate: 0.1);
         var samples = new List<DiagnosticSample>();
-        using var diagnostics = LayerDiagnostics.Attach(model, new DiagnosticsSpec { Every = 1, SaturationInput = 0.5 }, new TrainingProgress(), samples.Add, layout);
-        var x = tensor(new float[] { 1, -2, 0.5f, -1, 0.3f, 2, 0.1f, 0.2f, -0.3f, 3, -1, 1 }, [4, 3]);
+        using var diagnostics = LayerDiagnostics.Attach(model, new DiagnosticsSpec { Every = 1, SaturationInput = 0.5 }, new TrainingProgress(), samples.Add, layout, allowHost);
+        Assert.Equal(allowHost, diagnostics.ComputesOnHost);
+        var x = input ?? tensor(new float[] { 1, -2, 0.5f, -1, 0.3f, 2, 0.1f, 0.2f, -0.3f, 3, -1, 1 }, [4, 3]);
         model.forward(x).pow(2).sum().backward();
         optimizer.step();
         diagnostics.OnStep(new StepMetrics(1, 1, 0, 0, 0.1));
