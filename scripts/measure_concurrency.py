@@ -21,7 +21,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JOBS = int(sys.argv[1]) if len(sys.argv) > 1 else 8
 WORKERS = int(sys.argv[2]) if len(sys.argv) > 2 else 2
 REPEATS = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-DLL = sys.argv[4] if len(sys.argv) > 4 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
+# Absolute: the service runs with its own folder as working directory.
+DLL = os.path.abspath(sys.argv[4]) if len(sys.argv) > 4 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
 PORT = int(os.environ.get("CONCURRENCY_PORT", "5395"))
 BASE = f"http://127.0.0.1:{PORT}"
 

@@ -13,7 +13,7 @@ Port: PREDICT_BENCH_PORT (default 5393). Needs wrk (apt-get install wrk). Standa
 import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Release/net10.0/linux-x64/TrainService.Api.dll")
+DLL = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Release/net10.0/linux-x64/TrainService.Api.dll")
 SECONDS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
 PORT = int(os.environ.get("PREDICT_BENCH_PORT", "5393"))
 BASE = f"http://127.0.0.1:{PORT}"

@@ -12,7 +12,7 @@ SUITES_CHECK_PORT (default 5393) picks the port; SUITES_CHECK_SUITES the suites 
 import json, os, re, subprocess, sys, tempfile, time, urllib.error, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DLL = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
+DLL = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, "src/Api/bin/Debug/net10.0/linux-x64/TrainService.Api.dll")
 PORT = int(os.environ.get("SUITES_CHECK_PORT", "5393"))
 BASE = f"http://127.0.0.1:{PORT}"
 SUITES = os.environ.get("SUITES_CHECK_SUITES", "sigmoids,rectifiers").split(",")
