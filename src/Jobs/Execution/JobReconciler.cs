@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrainService.Contracts.Json;
-using TrainService.Contracts.Specs;
 using TrainService.Contracts.Responses;
 using TrainService.Jobs.Persistence;
 
@@ -40,7 +37,7 @@ internal sealed class JobReconciler(IDbContextFactory<TrainDbContext> dbFactory,
             .SetProperty(j => j.LeaseOwner, (string?)null)
             .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null), ct);
         foreach (var orphan in orphanRows)
-            queue.Enqueue(orphan.Id, JsonSerializer.Deserialize<TrainingSpec>(orphan.SpecJson, ContractJson.Options)!.Device);
+            queue.EnqueueStored(orphan.Id, orphan.SpecJson);
         logger.LogInformation("Re-enqueued {Count} jobs left queued or running by the previous process", orphans.Count);
     }
 

@@ -1,13 +1,10 @@
-using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrainService.Contracts.Json;
 using TrainService.Contracts.Responses;
-using TrainService.Contracts.Specs;
 using TrainService.Jobs.Persistence;
 
 namespace TrainService.Jobs.Execution;
@@ -62,7 +59,7 @@ internal sealed class QueuedOrphanSweeper(IDbContextFactory<TrainDbContext> dbFa
         int enqueued = 0;
         foreach (var orphan in candidates.Where(c => !live.Contains(c.Id)))
         {
-            queue.Enqueue(orphan.Id, JsonSerializer.Deserialize<TrainingSpec>(orphan.SpecJson, ContractJson.Options)!.Device);
+            queue.EnqueueStored(orphan.Id, orphan.SpecJson);
             enqueued++;
         }
         if (enqueued > 0)

@@ -138,7 +138,7 @@ public sealed class HalvingScheduler : IJobEndedHandler
         }
         // A crash here leaves them queued in the database; the start-up reconciler enqueues those (embedded mode).
         foreach (var job in promotedJobs)
-            await EnqueueAsync(studyId, job.JobId, JsonSerializer.Deserialize<Contracts.Specs.TrainingSpec>(job.SpecJson, ContractJson.Options)!.Device, ct);
+            await EnqueueAsync(studyId, job.JobId, job.SpecJson, ct);
         logger.LogInformation("Study {StudyId}: rung {Rung} done, arms {Arms} continue to {Epochs} epochs", studyId, rung, string.Join(",", kept.Order()), budgets[rung + 1]);
     }
 
@@ -147,13 +147,13 @@ public sealed class HalvingScheduler : IJobEndedHandler
     /// then, so a retry of the whole advance would find the rung moved and do nothing: a job the queue
     /// still refuses is named in the study's error and logged, for an operator to resubmit.
     /// </summary>
-    async Task EnqueueAsync(Guid studyId, Guid jobId, Contracts.Specs.ComputeDevice device, CancellationToken ct)
+    async Task EnqueueAsync(Guid studyId, Guid jobId, string specJson, CancellationToken ct)
     {
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                queue.Enqueue(jobId, device);
+                queue.EnqueueStored(jobId, specJson);
                 return;
             }
             catch (Exception error) when (attempt < RetryPauses.Length)

@@ -103,7 +103,7 @@ sealed class ActivationProbe : IDisposable
         if (count is not null)
         {
             pending.Add(count);
-            countOf[index] = kind.Family == ActivationFamily.Saturating ? input.NumberOfElements : input.NumberOfElements / input.shape[0];
+            countOf[index] = CountDivisor(kind, input);
         }
     }
 
@@ -130,8 +130,12 @@ sealed class ActivationProbe : IDisposable
             ActivationFamily.Leaky => HostReductions.UnitsWhereAlways(z, units, NegativeInput),
             _ => HostReductions.AbsoluteAbove(z, hostThreshold),
         };
-        countOf[index] = kind.Family == ActivationFamily.Saturating ? input.NumberOfElements : units;
+        countOf[index] = CountDivisor(kind, input);
     }
+
+    /// <summary>What a layer's count is a fraction of: every entry for saturation, else the units (entries past the batch dimension).</summary>
+    static double CountDivisor(ActivationKind kind, Tensor input) =>
+        kind.Family == ActivationFamily.Saturating ? input.NumberOfElements : input.NumberOfElements / input.shape[0];
 
     static readonly Func<float, bool> NegativeInput = v => v < 0;
 

@@ -48,27 +48,27 @@ sealed class GradientFigures : IDisposable
         this.flat = flat is not null && flat.Parameters.Select(p => p.Handle).SequenceEqual(ordered.Select(p => p.Handle)) ? flat : null;
         // Over the flat buffers, or over each parameter's own memory (gradients that can't be read in place are copied first).
         bool readable = this.flat is not null ? HostReductions.Readable(this.flat.Values) && HostReductions.Readable(this.flat.Gradients) : ordered.All(HostReductions.Readable);
-        if (allowHost && readable && ordered.Sum(p => p.NumberOfElements) <= int.MaxValue)
+        // Where each parameter starts in the snapshot (the last entry is its length), and each layer's length.
+        var offsets = new long[ordered.Length + 1];
+        for (int i = 0; i < ordered.Length; i++) offsets[i + 1] = offsets[i] + ordered[i].NumberOfElements;
+        var layerLengths = layers.Select(l => l.Parameters.Sum(p => p.NumberOfElements)).ToArray();
+        if (allowHost && readable && offsets[^1] <= int.MaxValue)
         {
             OnHost = true;
-            starts = new int[ordered.Length + 1];
-            for (int i = 0; i < ordered.Length; i++) starts[i + 1] = starts[i] + (int)ordered[i].NumberOfElements;
+            starts = offsets.Select(o => (int)o).ToArray();
             hostBefore = new float[starts[^1]];
             layerStarts = new int[layerCount + 1];
-            for (int i = 0; i < layerCount; i++) layerStarts[i + 1] = layerStarts[i] + (int)layers[i].Parameters.Sum(p => p.NumberOfElements);
+            for (int i = 0; i < layerCount; i++) layerStarts[i + 1] = layerStarts[i] + (int)layerLengths[i];
             return;
         }
         using var scope = NewDisposeScope();
         var first = ordered[0];
-        var offsets = new long[ordered.Length + 1];
-        for (int i = 0; i < ordered.Length; i++) offsets[i + 1] = offsets[i] + ordered[i].NumberOfElements;
         before = zeros(offsets[^1], dtype: first.dtype, device: first.device);
         beforeSlots = Enumerable.Range(0, ordered.Length).Select(i =>
         {
             using var run = before.narrow(0, offsets[i], offsets[i + 1] - offsets[i]);
             return run.view(ordered[i].shape);
         }).ToArray();
-        var layerLengths = layers.Select(l => l.Parameters.Sum(p => p.NumberOfElements)).ToArray();
         beforeRuns = before.split(layerLengths);
         if (this.flat is not null) gradientRuns = this.flat.Gradients.split(layerLengths);
         foreach (var t in beforeSlots.Concat(beforeRuns).Concat(gradientRuns).Append(before)) t.DetachFromDisposeScope();

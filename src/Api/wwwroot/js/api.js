@@ -1,6 +1,6 @@
 // fetch() against this same origin with the page's API key (keys mode); errors carry the ProblemDetails
 // body the API sends, and a 401 also tells the app to ask for a key.
-import { authHeaders, UNAUTHORIZED_EVENT } from './auth.js';
+import { authorizedFetch } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -28,10 +28,10 @@ function problemSummary(status, problem) {
 export async function api(path, { method = 'GET', body, signal } = {}) {
   let response;
   try {
-    response = await fetch(path, {
+    response = await authorizedFetch(path, {
       method,
       signal,
-      headers: { ...authHeaders(), Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   } catch (error) {
@@ -40,7 +40,6 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   }
   const type = response.headers.get('content-type') ?? '';
   const data = type.includes('json') ? await response.json() : await response.text();
-  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }
@@ -49,8 +48,7 @@ export const jobUrl = id => `/api/jobs/${encodeURIComponent(id)}`;
 
 /** A file the API serves (a plot, a checkpoint) fetched with the key attached, which <img> and plain links cannot send. */
 async function fetchFile(path) {
-  const response = await fetch(path, { headers: authHeaders() });
-  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  const response = await authorizedFetch(path);
   if (!response.ok) throw new ApiError(response.status, await response.text());
   return response;
 }

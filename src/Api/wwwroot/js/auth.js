@@ -17,11 +17,16 @@ export function forgetKey() {
   localStorage.removeItem(STORAGE_KEY);
 }
 
-/** Headers to add to every API request: none in mode none, where the page holds no key. */
-export function authHeaders() {
-  const key = currentKey();
-  return key ? { Authorization: `Bearer ${key}` } : {};
-}
-
 /** Fired on any 401: the app shows the sign-in view; the view that was open stays in the address. */
 export const UNAUTHORIZED_EVENT = 'trainservice:unauthorized';
+
+/**
+ * fetch() for every call the page makes to the API: adds the key (none in mode none, where the page holds
+ * none) and turns a 401 into UNAUTHORIZED_EVENT, so JSON calls, files and the event stream are handled alike.
+ */
+export async function authorizedFetch(path, { headers = {}, ...init } = {}) {
+  const key = currentKey();
+  const response = await fetch(path, { ...init, headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...headers } });
+  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  return response;
+}

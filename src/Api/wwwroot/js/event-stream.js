@@ -1,7 +1,7 @@
 // Server-Sent Events over fetch(), because EventSource cannot send an Authorization header. It keeps
 // EventSource's shape (addEventListener for 'open', 'error' and named events; close()) and, like it,
 // reconnects after a dropped connection; the job stream replays from the start, and views drop repeats.
-import { authHeaders, UNAUTHORIZED_EVENT } from './auth.js';
+import { authorizedFetch } from './auth.js';
 
 const RETRY_MS = 2000;
 
@@ -31,8 +31,8 @@ export class EventStream {
   async connect() {
     this.controller = new AbortController();
     try {
-      const response = await fetch(this.url, { headers: { ...authHeaders(), Accept: 'text/event-stream' }, signal: this.controller.signal });
-      if (response.status === 401) { window.dispatchEvent(new Event(UNAUTHORIZED_EVENT)); this.closed = true; }
+      const response = await authorizedFetch(this.url, { headers: { Accept: 'text/event-stream' }, signal: this.controller.signal });
+      if (response.status === 401) this.closed = true; // the app asks for a key; retrying with this one is pointless
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.emit('open');
       await this.read(response.body.pipeThrough(new TextDecoderStream()).getReader());
