@@ -225,6 +225,8 @@ test('filters with no match, an unknown job and the keyboard path are handled', 
   await page.locator('.notice.empty', { hasText: 'No jobs match these filters.' }).waitFor();
   assert.match(page.url(), /createdAfter=2098-12-31T23/); // 2099-01-01 00:00 in Berlin, as UTC
   await page.reload();
+  // The skip link's handler comes with the page's module: wait until the view has rendered.
+  await page.locator('.notice.empty', { hasText: 'No jobs match these filters.' }).waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.keyboard.press('Enter');
