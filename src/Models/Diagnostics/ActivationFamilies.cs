@@ -20,7 +20,7 @@ public enum ActivationFamily { Other, Dying, Leaky, Saturating }
 /// the input), optionally a cheaper way to the dead units than that mask over the whole batch, and
 /// the same rule for one float32 input (<see cref="ZeroGradientAt"/>: the diagnostics' host path on the CPU).
 /// </summary>
-public sealed record ActivationKind(ActivationFamily Family, Func<Tensor, Tensor>? ZeroGradient = null, Func<Tensor, Tensor>? DeadUnits = null, Func<float, bool>? ZeroGradientAt = null)
+public sealed record ActivationKind(ActivationFamily Family, Func<Tensor, Tensor>? ZeroGradient = null, Func<Tensor, Tensor>? DeadUnits = null, ZeroGradientRange? ZeroGradientAt = null)
 {
     public static readonly ActivationKind Other = new(ActivationFamily.Other);
 
@@ -39,9 +39,9 @@ public static class ActivationFamilies
     // relu' = 0 at every example exactly when the largest input over the batch is ≤ 0 (NaN is neither):
     // one pass over the batch instead of a mask of it.
     // NaN compares false both ways, so it never counts as zero gradient on either path.
-    static readonly ActivationKind Relu = new(ActivationFamily.Dying, z => z.le(Zero), z => z.amax(0).le(Zero), z => z <= 0);
-    static readonly ActivationKind HardSigmoid = new(ActivationFamily.Dying, z => z.le(MinusThree).logical_or(z.ge(Three)), ZeroGradientAt: z => z <= -3 || z >= 3);
-    static readonly ActivationKind HardTanh = new(ActivationFamily.Dying, z => z.lt(MinusOne).logical_or(z.gt(One)), ZeroGradientAt: z => z < -1 || z > 1);
+    static readonly ActivationKind Relu = new(ActivationFamily.Dying, z => z.le(Zero), z => z.amax(0).le(Zero), new ZeroGradientRange(0, LowIncluded: true));
+    static readonly ActivationKind HardSigmoid = new(ActivationFamily.Dying, z => z.le(MinusThree).logical_or(z.ge(Three)), ZeroGradientAt: new ZeroGradientRange(-3, LowIncluded: true, 3, HighIncluded: true));
+    static readonly ActivationKind HardTanh = new(ActivationFamily.Dying, z => z.lt(MinusOne).logical_or(z.gt(One)), ZeroGradientAt: new ZeroGradientRange(-1, LowIncluded: false, 1, HighIncluded: false));
     static readonly ActivationKind Leaky = new(ActivationFamily.Leaky);
     static readonly ActivationKind Saturating = new(ActivationFamily.Saturating);
 

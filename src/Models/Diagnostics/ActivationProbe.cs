@@ -123,11 +123,11 @@ sealed class ActivationProbe : IDisposable
         if (kind.Family == ActivationFamily.Other) return;
         using var inputCopy = HostCopy(input);
         var z = HostReductions.Floats(inputCopy ?? input);
-        int units = (int)(input.NumberOfElements / input.shape[0]);
+        int units = (int)(input.NumberOfElements / input.size(0));
         hostValues[hostFilled++] = kind.Family switch
         {
-            ActivationFamily.Dying => HostReductions.UnitsWhereAlways(z, units, kind.ZeroGradientAt!),
-            ActivationFamily.Leaky => HostReductions.UnitsWhereAlways(z, units, NegativeInput),
+            ActivationFamily.Dying => kind.ZeroGradientAt!.Value.UnitsWhereAlways(z, units),
+            ActivationFamily.Leaky => NegativeInput.UnitsWhereAlways(z, units),
             _ => HostReductions.AbsoluteAbove(z, hostThreshold),
         };
         countOf[index] = CountDivisor(kind, input);
@@ -135,9 +135,9 @@ sealed class ActivationProbe : IDisposable
 
     /// <summary>What a layer's count is a fraction of: every entry for saturation, else the units (entries past the batch dimension).</summary>
     static double CountDivisor(ActivationKind kind, Tensor input) =>
-        kind.Family == ActivationFamily.Saturating ? input.NumberOfElements : input.NumberOfElements / input.shape[0];
+        kind.Family == ActivationFamily.Saturating ? input.NumberOfElements : input.NumberOfElements / input.size(0);
 
-    static readonly Func<float, bool> NegativeInput = v => v < 0;
+    static readonly ZeroGradientRange NegativeInput = new(0, LowIncluded: false);
 
     /// <summary>A float32, contiguous copy when <paramref name="t"/> can't be read in place (null when it can).</summary>
     static Tensor? HostCopy(Tensor t)

@@ -34,6 +34,8 @@ sealed class GradientFigures : IDisposable
     readonly int[] layerStarts = [];
     // On the host path without the flat buffers: where each parameter starts in the snapshot.
     readonly int[] starts = [];
+    // On the host path: each layer's Σ θ_before², summed while the snapshot is copied.
+    readonly double[] hostBeforeSquares = [];
     bool snapshotTaken;
 
     /// <param name="allowHost">Compute on the host when the parameters are float32 on the CPU (false: always through libtorch).</param>
@@ -57,6 +59,7 @@ sealed class GradientFigures : IDisposable
             OnHost = true;
             starts = offsets.Select(o => (int)o).ToArray();
             hostBefore = new float[starts[^1]];
+            hostBeforeSquares = new double[layerCount];
             layerStarts = new int[layerCount + 1];
             for (int i = 0; i < layerCount; i++) layerStarts[i + 1] = layerStarts[i] + (int)layerLengths[i];
             return;
@@ -82,8 +85,19 @@ sealed class GradientFigures : IDisposable
     {
         if (OnHost)
         {
-            if (flat is not null) HostReductions.Floats(flat.Values).CopyTo(hostBefore);
-            else for (int i = 0; i < ordered.Length; i++) HostReductions.Floats(ordered[i]).CopyTo(hostBefore.AsSpan(starts[i]));
+            Array.Clear(hostBeforeSquares);
+            if (flat is not null)
+            {
+                var values = HostReductions.Floats(flat.Values);
+                for (int i = 0; i < layerCount; i++)
+                {
+                    int start = layerStarts[i], length = layerStarts[i + 1] - start;
+                    hostBeforeSquares[i] = HostReductions.CopySquared(values.Slice(start, length), hostBefore.AsSpan(start, length));
+                }
+            }
+            else
+                for (int i = 0; i < ordered.Length; i++)
+                    hostBeforeSquares[layerOf[i]] += HostReductions.CopySquared(HostReductions.Floats(ordered[i]), hostBefore.AsSpan(starts[i]));
             snapshotTaken = true;
             return;
         }
@@ -139,7 +153,7 @@ sealed class GradientFigures : IDisposable
             var before = hostBefore.AsSpan(start, length);
             sums[i] = HostReductions.SquaredDeviation(gradients.Slice(start, length));
             sums[layerCount + i] = HostReductions.SquaredDifference(before, values.Slice(start, length));
-            sums[2 * layerCount + i] = HostReductions.SquaredDeviation(before);
+            sums[2 * layerCount + i] = hostBeforeSquares[i];
         }
         return sums;
     }
@@ -159,8 +173,8 @@ sealed class GradientFigures : IDisposable
                     sums[layer] += HostReductions.SquaredDeviation(HostReductions.Floats(copy ?? grad));
                 }
             sums[layerCount + layer] += HostReductions.SquaredDifference(before, HostReductions.Floats(ordered[i]));
-            sums[2 * layerCount + layer] += HostReductions.SquaredDeviation(before);
         }
+        hostBeforeSquares.CopyTo(sums, 2 * layerCount);
         return sums;
     }
 

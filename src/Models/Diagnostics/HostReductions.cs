@@ -54,6 +54,29 @@ static class HostReductions
         return sum;
     }
 
+    /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> and gives Σ x² of it: the two in one pass over memory.</summary>
+    public static double CopySquared(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        Vector<double> low = Vector<double>.Zero, high = Vector<double>.Zero;
+        var from = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var to = MemoryMarshal.Cast<float, Vector<float>>(destination[..source.Length]);
+        for (int i = 0; i < from.Length; i++)
+        {
+            var v = from[i];
+            to[i] = v;
+            Vector.Widen(v, out var a, out var b);
+            low += a * a;
+            high += b * b;
+        }
+        double sum = Vector.Sum(low + high);
+        for (int i = from.Length * Vector<float>.Count; i < source.Length; i++)
+        {
+            destination[i] = source[i];
+            sum += (double)source[i] * source[i];
+        }
+        return sum;
+    }
+
     /// <summary>Σ (a − b)², each difference taken in float32 as libtorch's subtraction of the tensors would.</summary>
     public static double SquaredDifference(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
@@ -73,21 +96,6 @@ static class HostReductions
             sum += d * d;
         }
         return sum;
-    }
-
-    /// <summary>
-    /// Over a batch laid out row by row (<paramref name="units"/> entries per example): how many
-    /// units satisfy <paramref name="holds"/> at every example.
-    /// </summary>
-    public static int UnitsWhereAlways(ReadOnlySpan<float> x, int units, Func<float, bool> holds)
-    {
-        Span<bool> broken = units <= 4096 ? stackalloc bool[units] : new bool[units];
-        for (int row = 0; row + units <= x.Length; row += units)
-            for (int u = 0; u < units; u++)
-                broken[u] |= !holds(x[row + u]);
-        int count = 0;
-        foreach (bool b in broken) if (!b) count++;
-        return count;
     }
 
     /// <summary>How many entries have |x| &gt; <paramref name="threshold"/> (NaN is not counted, as in libtorch's gt).</summary>

@@ -11,7 +11,7 @@ public static class CustomLosses
 
     /// <summary>Softmax cross-entropy: a [N, 1] target holds class indices, a [N, C] target holds one-hot or probability rows.</summary>
     public static Tensor CrossEntropy(Tensor output, Tensor target) =>
-        target.shape[1] == 1 && output.shape[1] != 1
+        target.size(1) == 1 && output.size(1) != 1
             ? nn.functional.cross_entropy(output, target.reshape(-1).to(ScalarType.Int64))
             : -(target * nn.functional.log_softmax(output, 1)).sum(1).mean();
 

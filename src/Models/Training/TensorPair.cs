@@ -8,7 +8,8 @@ public sealed class TensorPair(Tensor x, Tensor y) : IDisposable
 {
     public Tensor X { get; } = x;
     public Tensor Y { get; } = y;
-    public int Rows => (int)X.shape[0];
+    // Read once: TorchSharp's shape property costs about a microsecond (it builds an array), and the step asks every time.
+    public int Rows { get; } = (int)x.size(0);
 
     public static TensorPair From(InMemoryDataset data, Device device)
     {

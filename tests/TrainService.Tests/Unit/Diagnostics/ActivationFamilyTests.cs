@@ -33,7 +33,7 @@ public sealed class ActivationFamilyTests
             Assert.True(rule.eq(zeroByAutograd).all().item<bool>(), $"{activation}: rule and autograd disagree");
             Assert.True(rule.any().item<bool>(), $"{activation} has a flat region");
             // The host path's rule for one input says the same at every point (the edges included).
-            Assert.Equal(rule.data<bool>().ToArray(), z.detach().data<float>().ToArray().Select(kind.ZeroGradientAt!));
+            Assert.Equal(rule.data<bool>().ToArray(), z.detach().data<float>().ToArray().Select(kind.ZeroGradientAt!.Value.Holds));
         }
         else
         {
@@ -69,7 +69,8 @@ public sealed class ActivationFamilyTests
         // The host path's rule for one input, held at every example, finds the same units (the boundary columns included).
         var values = z.data<float>().ToArray();
         int units = (int)z.shape[1];
-        Assert.Equal(expected.data<bool>().ToArray(), Enumerable.Range(0, units).Select(u => Enumerable.Range(0, 8).All(row => kind.ZeroGradientAt!(values[row * units + u]))));
+        Assert.Equal(expected.data<bool>().ToArray(), Enumerable.Range(0, units).Select(u => Enumerable.Range(0, 8).All(row => kind.ZeroGradientAt!.Value.Holds(values[row * units + u]))));
+        Assert.Equal(expected.data<bool>().Count(dead => dead), kind.ZeroGradientAt!.Value.UnitsWhereAlways(values, units));
     }
 
     [Theory]
