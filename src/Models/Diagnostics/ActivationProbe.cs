@@ -1,4 +1,5 @@
 using TorchSharp;
+using TrainService.Models.Training;
 using static TorchSharp.torch;
 
 namespace TrainService.Models.Diagnostics;

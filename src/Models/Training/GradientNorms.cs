@@ -5,12 +5,15 @@ using static TorchSharp.torch;
 namespace TrainService.Models.Training;
 
 /// <remarks>
-/// The global norm is √(Σᵢ ‖gᵢ‖²): each tensor's 2-norm is one vectorised pass of libtorch's
-/// <c>vector_norm</c> over its elements as one contiguous vector (no tensor of squares is written),
-/// and the host combines the few norms in float64. Over <see cref="FlatParameters"/> the same
-/// kernel runs over each parameter's segment of the flat gradient, the same elements in the same
-/// order, so both paths give the same bits. (Squares are grad·grad where they are still needed:
-/// libtorch computes pow(x, 2) as x·x, and TorchSharp leaves a Scalar to the finalizer per pow call.)
+/// The global norm is √(Σᵢ ‖gᵢ‖²). On the CPU, over float32 gradients, each Σ g² is summed in C#
+/// over the gradient's own memory in double (<see cref="HostReductions"/>), with no libtorch call:
+/// a small network's step paid about 6 µs of dispatch per tensor for it (a tenth of the MLP
+/// 64-128-128-10's step). Elsewhere (CUDA, float64) each tensor's 2-norm is one pass of libtorch's
+/// <c>vector_norm</c> and the host combines the few norms in float64. Over <see cref="FlatParameters"/>
+/// either path reads each parameter's segment of the flat gradient, the same elements in the same
+/// order as the tensor alone, so the flat and per-tensor layouts give the same bits.
+/// (Squares are grad·grad where they are still needed: libtorch computes pow(x, 2) as x·x, and
+/// TorchSharp leaves a Scalar to the finalizer per pow call.)
 /// </remarks>
 public static class GradientNorms
 {
@@ -18,15 +21,29 @@ public static class GradientNorms
     public static double Global(IEnumerable<Parameter> parameters)
     {
         using var scope = NewDisposeScope();
-        var norms = new List<Tensor>();
+        var gradients = new List<Tensor>();
         foreach (var p in parameters)
-            if (p.grad is { } grad) norms.Add(linalg.vector_norm(grad.reshape(-1)));
-        return norms.Count == 0 ? 0 : Combine(stack(norms));
+            if (p.grad is { } grad) gradients.Add(grad);
+        if (gradients.Count == 0) return 0;
+        if (gradients.All(HostReductions.Readable))
+        {
+            double total = 0;
+            foreach (var grad in gradients) total += HostReductions.SquaredDeviation(HostReductions.Floats(grad));
+            return Math.Sqrt(total);
+        }
+        return Combine(stack(gradients.Select(grad => linalg.vector_norm(grad.reshape(-1))).ToArray()));
     }
 
     /// <summary><see cref="Global(IEnumerable{Parameter})"/>'s value from a flat gradient, bit for bit, without a call per tensor to reach its gradient.</summary>
     public static double Global(FlatParameters flat)
     {
+        if (HostReductions.Readable(flat.Gradients) && flat.Length <= int.MaxValue / sizeof(float))
+        {
+            var all = HostReductions.Floats(flat.Gradients);
+            double total = 0;
+            for (int i = 0; i < flat.Segments.Length; i++) total += HostReductions.SquaredDeviation(all.Slice((int)flat.Offsets[i], (int)flat.Segments[i]));
+            return Math.Sqrt(total);
+        }
         using var scope = NewDisposeScope();
         return Combine(stack(flat.GradientSegments.Select(segment => linalg.vector_norm(segment)).ToArray()));
     }

@@ -2,14 +2,15 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
-namespace TrainService.Models.Diagnostics;
+namespace TrainService.Models.Training;
 
 /// <summary>
-/// The diagnostics' reductions in plain C# over a CPU tensor's own memory: no operator call, no
-/// dispatch, no copy (only look-ups of the data pointer, size and layout). On a small network each
-/// libtorch operator costs more than the arithmetic it does, so a sampled step on the CPU reads the
-/// buffers in place instead. Sums run in double
-/// (float32 entries widened), so they agree with libtorch's float32 reductions to float rounding.
+/// Reductions in plain C# over a CPU tensor's own memory: no operator call, no dispatch, no copy
+/// (only look-ups of the data pointer, size and layout). On a small network each libtorch operator
+/// costs more than the arithmetic it does, so the gradient norm of every step and a diagnostics
+/// sample on the CPU read the buffers in place instead. Sums run in double (float32 entries
+/// widened), so they agree with libtorch's float32 reductions to float rounding, and a tensor's
+/// sum does not depend on where its elements sit in a larger buffer (the vector lanes start at the span).
 /// </summary>
 static class HostReductions
 {
