@@ -37,7 +37,7 @@ public static class GradientNorms
     /// <summary><see cref="Global(IEnumerable{Parameter})"/>'s value from a flat gradient, bit for bit, without a call per tensor to reach its gradient.</summary>
     public static double Global(FlatParameters flat)
     {
-        if (HostReductions.Readable(flat.Gradients) && flat.Length <= int.MaxValue / sizeof(float))
+        if (HostReductions.Readable(flat.Gradients))
         {
             var all = HostReductions.Floats(flat.Gradients);
             double total = 0;
