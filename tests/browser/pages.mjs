@@ -7,10 +7,10 @@ export const ARTIFACTS = path.join(import.meta.dirname, 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** `opener.open(route)` gives a page at 1280×800 (or the given size); `offHost` and `pageErrors` collect what went wrong. */
+/** `opener.open(route)` gives a page at 1280×800 (or the given size; `beforeGoto(page)` may add routes first); `offHost` and `pageErrors` collect what went wrong. */
 export function pageOpener(browser, service) {
   const offHost = [], pageErrors = [];
-  async function open(route, viewport = { width: 1280, height: 800 }) {
+  async function open(route, viewport = { width: 1280, height: 800 }, beforeGoto = null) {
     const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/Berlin', acceptDownloads: true });
     await context.route('**/*', r => {
       const url = new URL(r.request().url());
@@ -23,7 +23,11 @@ export function pageOpener(browser, service) {
     page.on('console', message => {
       if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(`${route}: console: ${message.text()}`);
     });
+    if (beforeGoto) await beforeGoto(page);
     await page.goto(`${service.base}/${route}`);
+    // The page renders its first view after asking who it is (GET /api/whoami), after the load event:
+    // wait for it, so a test never reads the view (or presses keys) before it exists.
+    await page.locator('#view > :not(noscript)').first().waitFor();
     return page;
   }
   return { open, offHost, pageErrors };

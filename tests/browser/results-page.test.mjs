@@ -21,7 +21,7 @@ after(async () => {
   await service?.stop();
 });
 
-const openPage = (route, viewport) => opener.open(route, viewport);
+const openPage = (route, viewport, beforeGoto) => opener.open(route, viewport, beforeGoto);
 
 /** At a phone's width the page must not scroll sideways (wide tables scroll inside their own box). */
 async function assertFitsNarrow(page, name) {
@@ -160,6 +160,23 @@ test("a bad spec's errors are shown at their JSON paths and lines", { timeout: 6
   await page.locator('#spec-text').fill('{"name": "x",,}');
   await page.locator('#validation-state', { hasText: 'not valid JSON' }).waitFor();
   assert.match(await page.locator('.validation-errors').textContent(), /line 1, column 14/);
+});
+
+test("a slow answer about the previous text never marks the new text valid", { timeout: 60_000 }, async () => {
+  // The first validation (of the starting template, which is valid) is held back until the text has changed,
+  // then answered while the new text's own check still waits for the typing pause.
+  let release, first = true;
+  const released = new Promise(resolve => { release = resolve; });
+  const page = await openPage('#/new', undefined, async p => {
+    await p.route('**/api/specs/validate', async route => {
+      if (first) { first = false; await released; }
+      await route.continue();
+    });
+  });
+  await page.locator('#spec-text').fill('{"name": "bad", "dataset": {"kind": "xor"}, "model": {"inputShape": [2], "layers": []}, "optimizer": {"kind": "adam", "lr": -1}}');
+  release();
+  await page.locator('#validation-state', { hasText: 'errors' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Start training' }).isDisabled());
 });
 
 test('the compare view shows two jobs side by side, picked from the jobs list', { timeout: 180_000 }, async () => {

@@ -17,22 +17,30 @@ namespace TrainService.Models.Optimizers;
 /// the update is eight native calls for the whole model: the same formula element by element,
 /// though libtorch's vector kernels may round a tensor's last few elements differently than
 /// its scalar tail loop did (an arithmetic-order difference only; the formula tests pin it).
+/// Over float32 flat buffers on the CPU those eight calls become two C# passes around libtorch's
+/// square root (<see cref="HostAdamUpdate"/>), with the same bits.
 /// </summary>
 public sealed class LeanAdam : Adam
 {
     readonly Scalar beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps;
     readonly (double Beta1, double Beta2) betas;
+    readonly double epsValue;
     // The per-step Scalars, shared by every parameter at the same step count.
     long scalarsStep = -1;
     double scalarsLr = double.NaN;
     Scalar? sqrtBiasCorrection2, negativeStepSize;
+    // The same numbers as the float32 each Scalar becomes in libtorch's float kernels (the host update's).
+    (float SqrtBiasCorrection2, float NegativeStepSize) hostScalars;
     readonly FlatParameters? flat;
     readonly Tensor? flatExpAvg, flatExpAvgSq;
+    // Over float32 buffers on the CPU the flat update runs in C# (HostAdamUpdate), chosen once.
+    readonly bool hostUpdate;
 
     public LeanAdam(IEnumerable<Parameter> parameters, double lr, double beta1, double beta2, double eps, FlatParameters? flat = null)
         : base(flat?.Parameters ?? parameters, lr, beta1, beta2, eps, weight_decay: 0, amsgrad: false, maximize: false)
     {
         betas = (beta1, beta2);
+        epsValue = eps;
         this.beta1 = beta1.ToScalar();
         oneMinusBeta1 = (1 - beta1).ToScalar();
         this.beta2 = beta2.ToScalar();
@@ -43,6 +51,7 @@ public sealed class LeanAdam : Adam
         flatExpAvg = flat.NewBuffer();
         flatExpAvgSq = flat.NewBuffer();
         AttachFlatState();
+        hostUpdate = HostReductions.Readable(flat.Values) && HostReductions.Readable(flat.Gradients);
     }
 
     /// <summary>
@@ -56,6 +65,9 @@ public sealed class LeanAdam : Adam
         flat.Adopt(flatExpAvg!, states.Select(s => s.exp_avg).ToArray());
         flat.Adopt(flatExpAvgSq!, states.Select(s => s.exp_avg_sq).ToArray());
     }
+
+    /// <summary>Whether the flat update runs in C# (float32 buffers on the CPU).</summary>
+    public bool UpdatesOnHost => hostUpdate;
 
     public override Tensor step(Func<Tensor>? closure = null)
     {
@@ -97,6 +109,16 @@ public sealed class LeanAdam : Adam
             step = state.step += 1;
         }
         PrepareStepScalars(step, _parameter_groups[0].LearningRate);
+        if (hostUpdate)
+        {
+            var (b1, b2) = betas;
+            HostAdamUpdate.Moments(HostReductions.Floats(flat.Gradients), HostReductions.WritableFloats(flatExpAvg!), HostReductions.WritableFloats(flatExpAvgSq!),
+                (float)b1, (float)(1 - b1), (float)b2, (float)(1 - b2));
+            using var sqrtV = flatExpAvgSq!.sqrt();
+            HostAdamUpdate.Apply(HostReductions.WritableFloats(flat.Values), HostReductions.Floats(flatExpAvg!), HostReductions.Floats(sqrtV),
+                hostScalars.SqrtBiasCorrection2, (float)epsValue, hostScalars.NegativeStepSize);
+            return;
+        }
         var grad = flat.Gradients;
         flatExpAvg!.mul_(beta1).add_(grad, alpha: oneMinusBeta1);
         flatExpAvgSq!.mul_(beta2).addcmul_(grad, grad, value: oneMinusBeta2);
@@ -115,6 +137,7 @@ public sealed class LeanAdam : Adam
         double biasCorrection2 = 1 - Math.Pow(betas.Beta2, step);
         sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
         negativeStepSize = (-(lr / biasCorrection1)).ToScalar();
+        hostScalars = ((float)Math.Sqrt(biasCorrection2), (float)(-(lr / biasCorrection1)));
         (scalarsStep, scalarsLr) = (step, lr);
     }
 

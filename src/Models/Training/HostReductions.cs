@@ -24,6 +24,9 @@ static class HostReductions
 
     public static ReadOnlySpan<float> Floats(Tensor t) => MemoryMarshal.Cast<byte, float>(t.bytes);
 
+    /// <summary>As <see cref="Floats"/>, to write the tensor in place (only where nothing else reads it meanwhile).</summary>
+    public static Span<float> WritableFloats(Tensor t) => MemoryMarshal.Cast<byte, float>(t.bytes);
+
     public static double Sum(ReadOnlySpan<float> x) => Reduce(x, x, new Plain());
 
     /// <summary>Σ (x − <paramref name="centre"/>)², the centre 0 for Σ x².</summary>

@@ -99,6 +99,8 @@ public sealed class FlatParametersTests
         using var flat = FlatParameters.TryCreate(lean)!;
         using var leanAdam = new LeanAdam(lean, lr: 0.01, beta1: 0.8, beta2: 0.95, eps: 1e-6, flat);
         using var builtInAdam = optim.Adam(builtIn, lr: 0.01, beta1: 0.8, beta2: 0.95, eps: 1e-6, weight_decay: 0, amsgrad: false, maximize: false);
+        // float32 on the CPU: the update runs in C# around libtorch's square root, and must give libtorch's bits.
+        Assert.True(leanAdam.UpdatesOnHost);
         for (int step = 0; step < gradients.Length; step++)
         {
             if (step == 6)

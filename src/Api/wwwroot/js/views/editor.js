@@ -50,6 +50,8 @@ export function editorView(main) {
 
   function changed() {
     sessionStorage.setItem(DRAFT_KEY, textarea.value);
+    // An answer still on its way is about the old text: it must not mark this one valid.
+    sequence++;
     valid = false; submit.disabled = true;
     setText(stateLine, 'Checking…');
     drawGutter();
