@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TrainService.Models.Diagnostics;
@@ -18,6 +19,7 @@ public readonly record struct ZeroGradientRange(float Low, bool LowIncluded, flo
     /// Over a batch laid out row by row (<paramref name="units"/> entries per example): how many
     /// units the rule holds for at every example.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int UnitsWhereAlways(ReadOnlySpan<float> x, int units)
     {
         int vectorWidth = Vector<float>.Count, vectorUnits = units / vectorWidth * vectorWidth;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TrainService.Models.Optimizers;
@@ -19,6 +20,7 @@ namespace TrainService.Models.Optimizers;
 static class HostAdamUpdate
 {
     /// <summary>m ← m·β1 + (1−β1)·g and v ← v·β2 + (1−β2)·g·g, in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Moments(ReadOnlySpan<float> g, Span<float> m, Span<float> v, float beta1, float oneMinusBeta1, float beta2, float oneMinusBeta2)
     {
         var vg = MemoryMarshal.Cast<float, Vector<float>>(g);
@@ -39,6 +41,7 @@ static class HostAdamUpdate
     }
 
     /// <summary>p ← p + (s·m) / (√v / √bc2 + ε), with √v as libtorch computed it and s = −lr/bc1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Span<float> p, ReadOnlySpan<float> m, ReadOnlySpan<float> sqrtV, float sqrtBiasCorrection2, float eps, float negativeStepSize)
     {
         var vp = MemoryMarshal.Cast<float, Vector<float>>(p);
